@@ -1,0 +1,1 @@
+"""Tenancy: municipalities, their sites, roles and the one scope every admin query goes through."""

@@ -1,0 +1,63 @@
+"""Idempotent builders of demo content for one municipality."""
+
+from radnice.pages.models import StandardPage
+from radnice.people.models import Person
+
+from ..models import MunicipalityRole
+from ..provisioning import ensure_member, provision_municipality
+from .towns import DEMO_PASSWORD
+
+
+def build_town(town, port):
+    result = provision_municipality(
+        name=town.name,
+        kind=town.kind,
+        ico=town.ico,
+        hostname=town.hostname,
+        port=port,
+        is_default_site=town.hostname.startswith("lhota"),
+    )
+    municipality = result.municipality
+    contact_fields = ("data_box", "street", "postcode", "city", "email", "phone")
+    if any(getattr(municipality, f) != getattr(town, f) for f in contact_fields):
+        for field in contact_fields:
+            setattr(municipality, field, getattr(town, field))
+        municipality.full_clean()
+        municipality.save()
+
+    editor, _password = ensure_member(
+        municipality, MunicipalityRole.EDITOR, town.editor_username, DEMO_PASSWORD
+    )
+    editor.groups.add(municipality.group_for(MunicipalityRole.MODERATOR))
+    admin, _password = ensure_member(
+        municipality,
+        MunicipalityRole.ADMINISTRATOR,
+        town.editor_username.replace("editor@", "spravce@"),
+        DEMO_PASSWORD,
+    )
+
+    home = municipality.site.root_page.specific
+    if home.intro != town.intro:
+        home.intro = town.intro
+        home.save_revision().publish()
+
+    for title, slug, teaser, body in town.pages:
+        if not home.get_children().filter(slug=slug).exists():
+            page = StandardPage(title=title, slug=slug, teaser=teaser, body=body)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+
+    for title_before, first, last, title_after, position, email, phone in town.people:
+        Person.objects.update_or_create(
+            municipality=municipality,
+            first_name=first,
+            last_name=last,
+            defaults={
+                "title_before": title_before,
+                "title_after": title_after,
+                "position": position,
+                "email": email,
+                "phone": phone,
+            },
+        )
+    return municipality

@@ -1,0 +1,163 @@
+"""The municipality: one-to-one with a Wagtail Site; owns a page tree, a collection, groups."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Collection, Site
+
+from .validators import validate_data_box, validate_ico, validate_postcode
+
+
+class MunicipalityKind(models.TextChoices):
+    OBEC = "obec", _("obec")
+    MESTYS = "mestys", _("městys")
+    MESTO = "mesto", _("město")
+    STATUTARNI_MESTO = "statutarni_mesto", _("statutární město")
+    MESTSKA_CAST = "mestska_cast", _("městská část")
+    KRAJ = "kraj", _("kraj")
+
+
+def theme_choices():
+    from themes import available_themes
+
+    return [(theme.name, theme.label) for theme in available_themes()]
+
+
+def language_choices():
+    return list(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Municipalities whose data the user may manage (all of them for superusers)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(group_links__group__user=user).distinct()
+
+
+class Municipality(models.Model):
+    site = models.OneToOneField(
+        Site, on_delete=models.PROTECT, related_name="municipality", verbose_name=_("web")
+    )
+    name = models.CharField(_("oficiální název"), max_length=255)
+    kind = models.CharField(
+        _("druh"), max_length=32, choices=MunicipalityKind.choices, default=MunicipalityKind.OBEC
+    )
+    ico = models.CharField(_("IČO"), max_length=8, unique=True, validators=[validate_ico])
+    data_box = models.CharField(
+        _("ID datové schránky"), max_length=7, blank=True, validators=[validate_data_box]
+    )
+    street = models.CharField(_("ulice a číslo"), max_length=255, blank=True)
+    city = models.CharField(_("obec / město"), max_length=255, blank=True)
+    postcode = models.CharField(_("PSČ"), max_length=6, blank=True, validators=[validate_postcode])
+    email = models.EmailField(_("e-mail podatelny"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=32, blank=True)
+    coat_of_arms = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("znak"),
+    )
+    theme = models.CharField(_("vzhled (téma)"), max_length=64, default="default")
+    enabled_modules = models.JSONField(_("zapnuté moduly"), default=list, blank=True)
+    languages = models.JSONField(_("jazyky webu"), default=list, blank=True)
+    collection = models.OneToOneField(
+        Collection,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
+        verbose_name=_("kolekce obrázků a dokumentů"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldRowPanel([FieldPanel("kind"), FieldPanel("ico")])],
+            heading=_("Identifikace"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                FieldPanel("data_box"),
+            ],
+            heading=_("Adresa a kontakty"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("coat_of_arms"), FieldPanel("theme"), FieldPanel("languages")],
+            heading=_("Vzhled a jazyky"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("obec")
+        verbose_name_plural = _("obce")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        known_themes = {name for name, _label in theme_choices()}
+        if self.theme not in known_themes:
+            raise ValidationError({"theme": _("Neznámé téma „%(theme)s“.") % {"theme": self.theme}})
+        known_languages = {code for code, _label in language_choices()}
+        unknown = [code for code in self.languages or [] if code not in known_languages]
+        if unknown:
+            raise ValidationError(
+                {"languages": _("Nepodporované jazyky: %(codes)s.") % {"codes": ", ".join(unknown)}}
+            )
+
+    @property
+    def hostname(self):
+        return self.site.hostname
+
+    @property
+    def root_pages(self):
+        """The municipality's root page in every locale (translations are siblings)."""
+        root = self.site.root_page
+        return root.get_translations(inclusive=True)
+
+    def group_for(self, role):
+        link = self.group_links.filter(role=role).select_related("group").first()
+        return link.group if link else None
+
+
+class MunicipalityRole(models.TextChoices):
+    EDITOR = "editor", _("Editoři")
+    MODERATOR = "moderator", _("Schvalovatelé")
+    ADMINISTRATOR = "administrator", _("Správci obce")
+
+
+class MunicipalityGroup(models.Model):
+    """A Wagtail group that belongs to one municipality and plays one role there."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="group_links"
+    )
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="municipality_link")
+    role = models.CharField(max_length=32, choices=MunicipalityRole.choices)
+
+    class Meta:
+        verbose_name = _("skupina obce")
+        verbose_name_plural = _("skupiny obcí")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "role"], name="one_group_per_role")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} – {self.get_role_display()}"

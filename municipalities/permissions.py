@@ -1,0 +1,57 @@
+"""Permission policy for models whose instances belong to a municipality.
+
+Same shape as Wagtail's collection permission policies: the Django model permission says
+*what* a user may do, the municipality scope says *to which instances*.
+"""
+
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from .scope import is_platform_operator, scope, user_municipality_ids
+
+
+class MunicipalityPermissionPolicy(ModelPermissionPolicy):
+    def __init__(self, model, municipality_field="municipality", auth_model=None):
+        super().__init__(model, auth_model=auth_model)
+        self.municipality_field = municipality_field
+
+    def municipality_id_of(self, instance):
+        value = instance
+        for part in self.municipality_field.split("__"):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value.pk if hasattr(value, "pk") else value
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if is_platform_operator(user):
+            return True
+        return self.municipality_id_of(instance) in user_municipality_ids(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return scope(self.model._default_manager.all(), user, self.municipality_field)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        users = self.users_with_any_permission(actions)
+        municipality_id = self.municipality_id_of(instance)
+        return users.filter(is_superuser=True) | users.filter(
+            groups__municipality_link__municipality_id=municipality_id
+        )
+
+
+class MunicipalityObjectPermissionPolicy(MunicipalityPermissionPolicy):
+    """For the Municipality model itself: the instance *is* the municipality."""
+
+    def __init__(self, model, auth_model=None):
+        super().__init__(model, municipality_field="pk", auth_model=auth_model)
+
+    def municipality_id_of(self, instance):
+        return instance.pk
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return scope(self.model._default_manager.all(), user, "pk")

@@ -1,0 +1,110 @@
+"""What each municipal role may do, and the code that grants it on a municipality's own objects.
+
+Page permissions go on the municipality's root pages (every locale), image and document
+permissions on its collection, site-settings permissions through ``GroupSitePermission`` for
+its site only, and model permissions for scoped models (snippets, module records) whose
+instances the municipality permission policy then restricts to the municipality.
+"""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
+
+from .models import MunicipalityRole
+
+PAGE_PERMISSIONS = {
+    MunicipalityRole.EDITOR: ["add_page", "change_page", "lock_page", "view_page"],
+    MunicipalityRole.MODERATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "view_page",
+    ],
+    MunicipalityRole.ADMINISTRATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+        "view_page",
+    ],
+}
+
+COLLECTION_PERMISSIONS = {
+    role: [
+        ("wagtailimages", "image", ["add", "change", "choose", "delete"]),
+        ("wagtaildocs", "document", ["add", "change", "choose", "delete"]),
+    ]
+    for role in MunicipalityRole
+}
+
+# Model-level permissions for models whose instances are scoped by municipality.
+SCOPED_MODEL_PERMISSIONS = {
+    MunicipalityRole.EDITOR: [("people", "person", ["add", "change", "delete", "view"])],
+    MunicipalityRole.MODERATOR: [("people", "person", ["add", "change", "delete", "view"])],
+    MunicipalityRole.ADMINISTRATOR: [
+        ("people", "person", ["add", "change", "delete", "view"]),
+        ("municipalities", "municipality", ["change", "view"]),
+    ],
+}
+
+# Site settings, granted per site.
+SITE_SETTING_PERMISSIONS = {
+    MunicipalityRole.EDITOR: [],
+    MunicipalityRole.MODERATOR: [],
+    MunicipalityRole.ADMINISTRATOR: [("core", "socialmediasettings")],
+}
+
+GLOBAL_PERMISSIONS = [("wagtailadmin", "admin", "access_admin")]
+
+# Extra grants contributed by modules (see municipalities.registry).
+_extra_model_permissions = {}
+
+
+def register_scoped_model_permissions(role, app_label, model_name, actions):
+    _extra_model_permissions.setdefault(role, []).append((app_label, model_name, actions))
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def grant_role_permissions(municipality, group, role):
+    """Idempotently give ``group`` exactly the permissions of ``role`` on ``municipality``."""
+    page_permissions = [_permission("wagtailcore", c) for c in PAGE_PERMISSIONS[role]]
+    for root in municipality.root_pages:
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+    if municipality.collection_id:
+        for app_label, model_name, actions in COLLECTION_PERMISSIONS[role]:
+            for action in actions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=municipality.collection,
+                    permission=_permission(app_label, f"{action}_{model_name}"),
+                )
+
+    model_permissions = [
+        _permission(app_label, f"{action}_{model_name}")
+        for app_label, model_name, actions in (
+            SCOPED_MODEL_PERMISSIONS[role] + _extra_model_permissions.get(role, [])
+        )
+        for action in actions
+    ]
+    model_permissions += [
+        _permission(app_label, codename) for app_label, _m, codename in GLOBAL_PERMISSIONS
+    ]
+    group.permissions.add(*model_permissions)
+
+    for app_label, model_name in SITE_SETTING_PERMISSIONS[role]:
+        content_type = ContentType.objects.get(app_label=app_label, model=model_name)
+        permission = Permission.objects.get(
+            content_type=content_type, codename=f"change_{model_name}"
+        )
+        GroupSitePermission.objects.get_or_create(
+            group=group, site=municipality.site, permission=permission
+        )

@@ -1,0 +1,140 @@
+"""The one place that decides which municipal data a user or a request may reach.
+
+Every admin listing, chooser, report and module viewset goes through these helpers:
+
+- ``user_municipalities(user)``: the municipalities a user works for (superusers: all);
+- ``scope(queryset, user, field="municipality")``: records of models with a FK to Municipality;
+- ``scope_pages(queryset, user)``: pages inside the user's municipalities' trees, in every
+  locale (translated trees are siblings under the root, so this is the descendants of every
+  translation of each municipality's root page, not ``Page.objects.in_site``);
+- ``scope_collections`` / ``scope_by_collection``: collections, images and documents;
+- ``current_municipality(request)`` and ``for_municipality(queryset, municipality)`` for
+  public views, which serve exactly one municipality: the request's site.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import Collection, Page, Site
+
+from .models import Municipality
+
+
+def user_municipalities(user):
+    return Municipality.objects.for_user(user)
+
+
+def user_municipality_ids(user):
+    """Cached per user object: a request asks this many times."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_radnice_municipality_ids", None)
+    if cached is None:
+        cached = frozenset(user_municipalities(user).values_list("pk", flat=True))
+        user._radnice_municipality_ids = cached
+    return cached
+
+
+def is_platform_operator(user):
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def scope(queryset, user, field="municipality"):
+    """Restrict a queryset of municipal records to the user's municipalities."""
+    if is_platform_operator(user):
+        return queryset
+    return queryset.filter(**{f"{field}__in": user_municipality_ids(user)})
+
+
+def for_municipality(queryset, municipality, field="municipality"):
+    """Restrict a queryset to one municipality (public views)."""
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(**{field: municipality})
+
+
+def user_can_access(user, municipality_id):
+    return is_platform_operator(user) or municipality_id in user_municipality_ids(user)
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+def _tree_paths(municipalities):
+    root_ids = list(municipalities.values_list("site__root_page_id", flat=True))
+    keys = Page.objects.filter(pk__in=root_ids).values("translation_key")
+    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+
+def municipality_tree_paths(municipality):
+    return _tree_paths(Municipality.objects.filter(pk=municipality.pk))
+
+
+def user_tree_paths(user):
+    cached = getattr(user, "_radnice_tree_paths", None)
+    if cached is None:
+        cached = _tree_paths(user_municipalities(user))
+        user._radnice_tree_paths = cached
+    return cached
+
+
+def paths_q(paths, prefix=""):
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
+
+
+def scope_pages(queryset, user, prefix=""):
+    """Pages (or objects reaching a page through ``prefix``) in the user's municipalities."""
+    if is_platform_operator(user):
+        return queryset
+    return queryset.filter(paths_q(user_tree_paths(user), prefix))
+
+
+def page_in_user_scope(user, page):
+    if is_platform_operator(user):
+        return True
+    return any(page.path.startswith(path) for path in user_tree_paths(user))
+
+
+def pages_of(municipality):
+    return Page.objects.filter(paths_q(municipality_tree_paths(municipality)))
+
+
+# --- collections, images, documents -----------------------------------------------------
+
+
+def user_collection_paths(user):
+    cached = getattr(user, "_radnice_collection_paths", None)
+    if cached is None:
+        cached = list(
+            Collection.objects.filter(municipality__in=user_municipalities(user)).values_list(
+                "path", flat=True
+            )
+        )
+        user._radnice_collection_paths = cached
+    return cached
+
+
+def scope_collections(queryset, user):
+    if is_platform_operator(user):
+        return queryset
+    return queryset.filter(paths_q(user_collection_paths(user)))
+
+
+def scope_by_collection(queryset, user):
+    """Images, documents or anything else with a ``collection`` FK."""
+    if is_platform_operator(user):
+        return queryset
+    return queryset.filter(paths_q(user_collection_paths(user), prefix="collection__"))
+
+
+# --- requests ----------------------------------------------------------------------------
+
+
+def current_municipality(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return Municipality.objects.filter(site=site).select_related("site").first()
