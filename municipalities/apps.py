@@ -9,3 +9,6 @@ class MunicipalitiesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .wagtail_scoping import install
+
+        install()

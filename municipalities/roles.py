@@ -58,7 +58,12 @@ SITE_SETTING_PERMISSIONS = {
     MunicipalityRole.ADMINISTRATOR: [("core", "socialmediasettings")],
 }
 
-GLOBAL_PERMISSIONS = [("wagtailadmin", "admin", "access_admin")]
+GLOBAL_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    # wagtail-localize's "Translate this page" and "Sync translated pages"; which pages, and
+    # whether a sync may publish, is decided by municipalities.localize.
+    ("wagtail_localize", "translation", "submit_translation"),
+]
 
 # Extra grants contributed by modules (see municipalities.registry).
 _extra_model_permissions = {}

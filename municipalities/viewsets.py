@@ -12,6 +12,7 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.urls.resolvers import URLPattern
+from django.utils.functional import cached_property
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -49,6 +50,19 @@ class MunicipalityScopedViewSetMixin:
 
     def get_queryset(self, request):
         return self.get_scoped_queryset(request)
+
+    @cached_property
+    def index_view_class(self):
+        """The listing: Wagtail's ModelViewSet has no queryset hook, so wrap its view."""
+        base = super().index_view_class
+        get_scoped_queryset = self.get_scoped_queryset
+
+        def get_base_queryset(view):
+            queryset = super(scoped, view).get_base_queryset()
+            return queryset.filter(pk__in=get_scoped_queryset(view.request).values("pk"))
+
+        scoped = type(base.__name__, (base,), {"get_base_queryset": get_base_queryset})
+        return scoped
 
     def register_permissions(self):
         if not policy_registry.get_by_type(self.model, fallback=False):

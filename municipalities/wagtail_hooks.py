@@ -2,34 +2,33 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from .admin_guard import OPERATOR_ONLY_REPORTS
 from .models import Municipality
 from .permissions import MunicipalityObjectPermissionPolicy
-from .scope import scope_pages
+from .scope import is_platform_operator, scope_by_collection, scope_pages
+from .viewsets import MunicipalityModelViewSet
 
 register_permission_policy(
     Municipality, MunicipalityObjectPermissionPolicy(Municipality), exact_class=True
 )
 
 
-class MunicipalityViewSet(ModelViewSet):
+class MunicipalityViewSet(MunicipalityModelViewSet):
     """Operators list and edit every municipality; a municipal administrator only their own."""
 
     model = Municipality
+    municipality_field = "pk"
     icon = "site"
     menu_label = _("Obce")
     menu_order = 900
     add_to_admin_menu = True
-    list_display = ["name", "kind", "ico", "hostname"]
+    list_display = ["name", "kind", "ico", "site"]
     list_filter = ["kind"]
     search_fields = ["name", "ico"]
     inspect_view_enabled = False
     copy_view_enabled = False
-
-    def get_queryset(self, request):
-        return Municipality.objects.for_user(request.user).select_related("site")
 
 
 municipality_viewset = MunicipalityViewSet("municipalities")
@@ -48,3 +47,33 @@ def scope_page_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def scope_explorer(parent_page, pages, request):
     return scope_pages(pages, request.user)
+
+
+# --- the admin API's image and document endpoints -------------------------------------------
+
+
+def _scoped_api_endpoint(base):
+    class ScopedEndpoint(base):
+        def get_queryset(self):
+            return scope_by_collection(super().get_queryset(), self.request.user)
+
+    ScopedEndpoint.__name__ = f"Scoped{base.__name__}"
+    return ScopedEndpoint
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api(router):
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    router.register_endpoint("images", _scoped_api_endpoint(ImagesAdminAPIViewSet))
+    router.register_endpoint("documents", _scoped_api_endpoint(DocumentsAdminAPIViewSet))
+
+
+# --- reports that cannot be scoped: platform operators only ----------------------------------
+
+
+@hooks.register("construct_reports_menu")
+def hide_operator_reports(request, menu_items):
+    if not is_platform_operator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in OPERATOR_ONLY_REPORTS]

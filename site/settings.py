@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -92,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "municipalities.middleware.CurrentMunicipalityMiddleware",
+    "municipalities.admin_guard.AdminScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -125,9 +125,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file-backed test database lets a separate Celery worker process share it.
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(BASE_DIR / "test-db.sqlite3")
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+if TESTING:
+    # One test database per test process, so parallel runs never share one; on SQLite a
+    # file, so that a separate Celery worker process can open the same database.
+    _test_db = os.environ.get("RADNICE_TEST_DB_NAME") or f"test_radnice_{os.getpid()}"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        (BASE_DIR / "var").mkdir(exist_ok=True)
+        _test_db = str(BASE_DIR / "var" / f"{_test_db}.sqlite3")
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = _test_db
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -147,6 +153,9 @@ LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# wagtail-localize: "Translate this page" only creates a draft translation. By default it would
+# publish it at once when the source page is live, even for editors without publish permission.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Static and media files.
@@ -154,6 +163,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+if DEBUG or TESTING:
+    # WhiteNoise warns on every request when STATIC_ROOT is missing (before collectstatic).
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

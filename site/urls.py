@@ -5,7 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from municipalities.localize import admin_urlpatterns as localize_admin_urlpatterns
+
 urlpatterns = [
+    # Scoped versions of some wagtail-localize admin views; they must come before the admin.
+    path("admin/", include(localize_admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
