@@ -1,7 +1,12 @@
 """Admin forms for municipal records."""
 
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
 
+from .models import language_choices, theme_choices
 from .scope import user_municipalities
 
 
@@ -19,3 +24,50 @@ class MunicipalityScopedForm(WagtailAdminModelForm):
             if not self.instance.pk and allowed.count() == 1:
                 field.initial = allowed.first().pk
                 field.empty_label = None
+
+
+class MunicipalityForm(WagtailAdminModelForm):
+    """Edit form of a municipality: theme and languages as choices, not raw JSON."""
+
+    theme = forms.ChoiceField(label=_("Vzhled (téma)"), choices=theme_choices)
+    languages = forms.MultipleChoiceField(
+        label=_("Jazyky webu"),
+        choices=language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Čeština je vždy výchozí; další jazyky mají svůj strom stránek pod /en/ ..."),
+    )
+
+    def clean_languages(self):
+        languages = self.cleaned_data["languages"]
+        default = settings.LANGUAGE_CODE
+        return [default, *[code for code in languages if code != default]]
+
+
+class MunicipalityCreateForm(MunicipalityForm):
+    """Onboarding in the admin: the same inputs as ``manage.py create_municipality``."""
+
+    hostname = forms.CharField(
+        label=_("Doména webu"), max_length=255, help_text=_("Např. www.lhota.cz")
+    )
+    port = forms.IntegerField(label=_("Port"), initial=80, min_value=1, max_value=65535)
+    administrator_email = forms.EmailField(
+        label=_("E-mail správce obce"),
+        required=False,
+        help_text=_("Správce si heslo nastaví odkazem „Zapomenuté heslo“ na přihlašovací stránce."),
+    )
+
+    def clean_hostname(self):
+        hostname = self.cleaned_data["hostname"].strip().lower()
+        if "/" in hostname or " " in hostname or ":" in hostname:
+            raise forms.ValidationError(_("Zadejte jen doménu, bez http:// a bez cesty."))
+        return hostname
+
+    def clean(self):
+        cleaned = super().clean()
+        hostname, port = cleaned.get("hostname"), cleaned.get("port") or 80
+        if hostname and Site.objects.filter(hostname=hostname, port=port).exists():
+            self.add_error(
+                "hostname",
+                _("Adresa %(host)s už patří jinému webu.") % {"host": f"{hostname}:{port}"},
+            )
+        return cleaned

@@ -1,13 +1,17 @@
 """Admin integration of tenancy: the municipality viewset and the scope on Wagtail's own views."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 
 from .admin_guard import OPERATOR_ONLY_REPORTS
+from .forms import MunicipalityCreateForm, MunicipalityForm
 from .models import Municipality
 from .permissions import MunicipalityObjectPermissionPolicy
 from .scope import is_platform_operator, scope_by_collection, scope_pages
+from .views import MunicipalityCreateView
 from .viewsets import MunicipalityModelViewSet
 
 register_permission_policy(
@@ -29,6 +33,26 @@ class MunicipalityViewSet(MunicipalityModelViewSet):
     search_fields = ["name", "ico"]
     inspect_view_enabled = False
     copy_view_enabled = False
+    add_view_class = MunicipalityCreateView
+    edit_handler = ObjectList(Municipality.panels, base_form_class=MunicipalityForm)
+
+    create_panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldRowPanel([FieldPanel("kind"), FieldPanel("ico")])],
+            heading=_("Identifikace"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("hostname"), FieldPanel("port")]), FieldPanel("theme")],
+            heading=_("Web"),
+        ),
+        FieldPanel("languages"),
+        FieldPanel("administrator_email"),
+    ]
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = ObjectList(self.create_panels, base_form_class=MunicipalityCreateForm)
+        panel = panel.bind_to_model(self.model)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
 
 
 municipality_viewset = MunicipalityViewSet("municipalities")
@@ -77,3 +101,16 @@ def scope_admin_api(router):
 def hide_operator_reports(request, menu_items):
     if not is_platform_operator(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in OPERATOR_ONLY_REPORTS]
+
+
+# --- public document serving: a document answers only on its own municipality's site --------
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_on_their_own_site(document, request):
+    municipality = getattr(request, "municipality", None)
+    collection_paths = (
+        [municipality.collection.path] if municipality and municipality.collection else []
+    )
+    if not any(document.collection.path.startswith(path) for path in collection_paths):
+        raise Http404

@@ -1,0 +1,34 @@
+"""Admin views of the municipality viewset that differ from Wagtail's generic ones."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from wagtail.admin.views.generic import CreateView
+from wagtail.log_actions import log
+
+from .provisioning import provision_municipality
+
+
+class MunicipalityCreateView(CreateView):
+    """Creating a municipality is onboarding: site, trees, collection, groups, permissions."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        result = provision_municipality(
+            name=data["name"],
+            kind=data["kind"],
+            ico=data["ico"],
+            hostname=data["hostname"],
+            port=data["port"],
+            theme=data["theme"],
+            languages=data["languages"],
+            administrator_email=data.get("administrator_email") or "",
+        )
+        municipality = result.municipality
+        log(instance=municipality, action="wagtail.create", user=self.request.user)
+        if result.administrator is not None:
+            messages.info(
+                self.request,
+                _("Účet správce %(email)s je založen; heslo si nastaví přes „Zapomenuté heslo“.")
+                % {"email": result.administrator.email},
+            )
+        return municipality
