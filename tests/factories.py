@@ -63,3 +63,38 @@ class SuperuserFactory(factory.django.DjangoModelFactory):
     def save_password(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def restore_migration_data():
+    """Put back the rows that migrations insert, which a transactional test's flush removes.
+
+    Every transactional test ends by emptying all tables; pytest-django then re-creates content
+    types and model permissions (``post_migrate``), but not what data migrations inserted. So a
+    test that runs after another transactional test finds no root page, root collection or
+    locales, and no wagtail-localize "submit_translation" permission, which provisioning grants.
+    """
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.db import DEFAULT_DB_ALIAS
+    from wagtail.models import Collection, Locale, Page
+
+    from municipalities.provisioning import ensure_locales
+
+    if not Permission.objects.filter(codename="access_admin").exists():
+        # Not even model permissions (the previous test flushed without post_migrate).
+        emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
+    # As wagtail_localize/migrations/0006_create_submit_translation_permission.py does.
+    translation_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=translation_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    ensure_locales()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

@@ -27,13 +27,12 @@ import kombu.pools
 import pytest
 import redis
 from django.conf import settings
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
-from wagtail.models import Collection, Locale, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
@@ -43,7 +42,7 @@ from radnice.core import tasks as core_tasks
 from radnice.core.tasks import run_django_task
 from radnice.core.tasks_backend import CeleryBackend
 from radnice.pages.models import StandardPage
-from tests.factories import make_member, make_municipality
+from tests.factories import make_member, make_municipality, restore_migration_data
 
 CELERY_TASKS = {"default": {"BACKEND": "radnice.core.tasks_backend.CeleryBackend"}}
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -181,19 +180,8 @@ def redis_broker():
 
 @pytest.fixture
 def wagtail_base_data(transactional_db):
-    """Make sure the rows created by migrations exist.
-
-    Transactional tests flush the database afterwards, so a transactional test that runs after
-    another one finds no Wagtail root page, root collection or locales (and, after a test with
-    ``serialized_rollback``, not even content types and permissions).
-    """
-    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
-    for code, _label in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if not Page.get_root_nodes().exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if not Collection.get_root_nodes().exists():
-        Collection.add_root(name="Root")
+    """Rows created by migrations, which an earlier transactional test's flush removed."""
+    restore_migration_data()
 
 
 def database_url_for_worker():

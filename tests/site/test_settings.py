@@ -23,7 +23,12 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("RADNICE_", "DJANGO_"))}
+    service_variables = ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "ELASTICSEARCH_URL")
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("RADNICE_", "DJANGO_")) and k not in service_variables
+    }
     clean.pop("DEBUG", None)
     clean.update(env)
     return subprocess.run(

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BoardConfig(AppConfig):
+    name = "radnice.board"
+    label = "board"
+    verbose_name = _("Úřední deska")

@@ -1,0 +1,178 @@
+"""Browser tests: Playwright (sync API) drives Debian's Chromium against the live server.
+
+- Chromium is never downloaded: the tests use ``/usr/bin/chromium``. Without it they are
+  skipped, except in CI (``CI=true``), where they fail.
+- Every test in this folder gets the ``browser`` marker (``-m "not browser"`` leaves them out).
+- pytest-django's ``live_server`` runs in a thread of this process, so the data the tests
+  create must be committed: the fixtures here use ``transactional_db``.
+- Sites get hostnames under ``.test`` (mapped to 127.0.0.1 inside Chromium with
+  ``--host-resolver-rules``) and the live server's port, so Wagtail resolves every request
+  to the right municipality and ``SiteHostValidationMiddleware`` lets it through.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from municipalities.models import MunicipalityRole
+from tests.factories import make_member, make_municipality, restore_migration_data
+
+BROWSER_TESTS_DIR = Path(__file__).resolve().parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Hostnames of the test sites resolve to the live server, nothing else leaves the machine.
+    "--host-resolver-rules=MAP *.test 127.0.0.1",
+]
+NOT_INSTALLED = "Chromium není nainstalován: apt-get install chromium"
+PASSWORD = "heslo-123"
+# Playwright waits (expect, wait_for_*) give up after this many milliseconds.
+TIMEOUT_MS = 15_000
+
+
+def is_browser_test(item):
+    return item.path.is_relative_to(BROWSER_TESTS_DIR)
+
+
+def require_chromium():
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    if os.environ.get("CI") == "true":
+        pytest.fail(
+            f"{NOT_INSTALLED} (v CI jsou testy v prohlížeči povinné, {CHROMIUM} chybí)",
+            pytrace=False,
+        )
+    pytest.skip(NOT_INSTALLED)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in tests/browser/ with ``browser`` (before ``-m`` selects tests)."""
+    for item in items:
+        if is_browser_test(item):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Without Chromium, skip (in CI fail) before fixtures build the database and live server."""
+    if is_browser_test(item):
+        require_chromium()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    return require_chromium()
+
+
+# --- data: committed, so that the live server thread sees it --------------------------------
+
+
+@pytest.fixture
+def browser_sites(transactional_db, live_server):
+    restore_migration_data()
+    return {"port": live_server.thread.port}
+
+
+@pytest.fixture
+def live_town_a(browser_sites):
+    return make_municipality("Obec Alfa", "alfa.test", port=browser_sites["port"])
+
+
+@pytest.fixture
+def live_town_b(browser_sites):
+    return make_municipality("Město Beta", "beta.test", kind="mesto", port=browser_sites["port"])
+
+
+@pytest.fixture
+def live_publisher_a(live_town_a):
+    """A member of town A who may publish pages (in the "Schvalovatelé" group).
+
+    Members of "Editoři" may only save drafts and submit them for moderation.
+    """
+    return make_member(
+        live_town_a, MunicipalityRole.MODERATOR, email="schvalovatel@alfa.test", password=PASSWORD
+    )
+
+
+def site_url(municipality, path="/"):
+    site = municipality.site
+    return f"http://{site.hostname}:{site.port}{path}"
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def browser(chromium_executable, transactional_db, live_server, monkeypatch):
+    """A headless Chromium for one test, closed before the database is flushed.
+
+    While Playwright's sync API is started, an asyncio loop counts as running in this thread.
+    Django then takes the thread for async code, which has two effects, both handled here:
+
+    - its guard against the ORM in async code would refuse every query, so it is turned off
+      for the test (``DJANGO_ALLOW_ASYNC_UNSAFE``): the ORM is still used synchronously;
+    - database connections are kept per context instead of per thread, so queries made while
+      the browser runs use a second connection, which is closed here before Playwright stops
+      (left open, PostgreSQL refuses to drop the test database at the end of the run).
+
+    For the same reason Playwright does not live for the whole session: the running loop
+    would break later tests that use ``async_to_sync``.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            connections.close_all()
+
+
+@pytest.fixture
+def browser_page(browser, request, tmp_path):
+    """A fresh browser tab (own cookies) in Czech.
+
+    When the test fails, a screenshot and the HTML of the tab are saved and their paths printed.
+    """
+    context = browser.new_context(locale="cs-CZ", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        yield page
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            save_page(page, tmp_path / "failure")
+    finally:
+        context.close()
+
+
+def save_page(page, stem):
+    try:
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        Path(f"{stem}.html").write_text(page.content(), encoding="utf-8")
+    except Exception as error:  # the tab may be gone; the test's own error matters more
+        print(f"Stav prohlížeče se nepodařilo uložit: {error}")
+    else:
+        print(f"Prohlížeč při selhání ({page.url}): {stem}.png, {stem}.html")
