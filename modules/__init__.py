@@ -1,0 +1,1 @@
+"""Embeddable modules (budget viewer, payment shop, grants, participatory budget), one app each."""
