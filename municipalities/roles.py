@@ -55,7 +55,10 @@ SCOPED_MODEL_PERMISSIONS = {
 SITE_SETTING_PERMISSIONS = {
     MunicipalityRole.EDITOR: [],
     MunicipalityRole.MODERATOR: [],
-    MunicipalityRole.ADMINISTRATOR: [("core", "socialmediasettings")],
+    MunicipalityRole.ADMINISTRATOR: [
+        ("core", "socialmediasettings"),
+        ("navigation", "footermenusettings"),
+    ],
 }
 
 GLOBAL_PERMISSIONS = [

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -221,19 +222,42 @@ TASKS = {
     }
 }
 
-# Search: Wagtail's database backend by default, Elasticsearch when configured.
+# Search: Wagtail's database backend by default, Elasticsearch when configured. Both ignore
+# diacritics and case: SQLite's FTS5 folds by itself, PostgreSQL uses the "radnice" text
+# search configuration (unaccent, see radnice.search migrations), Elasticsearch an
+# ASCII-folding default analyzer.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "radnice"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "radnice") + "_",
             "TIMEOUT": 10,
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding"],
+                            },
+                            "default_search": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "asciifolding"],
+                            },
+                        }
+                    }
+                }
+            },
         }
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "radnice"
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

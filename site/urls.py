@@ -6,12 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.localize import admin_urlpatterns as localize_admin_urlpatterns
+from radnice.search import views as search_views
+from radnice.seo import views as seo_views
 
 urlpatterns = [
     # Scoped versions of some wagtail-localize admin views; they must come before the admin.
     path("admin/", include(localize_admin_urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +27,7 @@ if settings.DEBUG:
 
 # Czech at /, English under /en/.
 urlpatterns += i18n_patterns(
+    path("hledat/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,1 @@
+"""Site search: only the current municipality's content, diacritics- and case-insensitive."""

@@ -1,0 +1,1 @@
+"""SEO: sitemap and robots.txt per site, canonical and hreflang links, social cards, schema.org."""

@@ -94,3 +94,14 @@ def test_load_demo_builds_three_towns_and_is_repeatable():
         Page.objects.order_by("-latest_revision_created_at").first().latest_revision_created_at
         == latest_revision.latest_revision_created_at
     )
+
+
+@pytest.mark.django_db
+def test_grant_municipal_permissions_restores_a_removed_grant(town_a):
+    editors = town_a.group_for(MunicipalityRole.EDITOR)
+    GroupPagePermission.objects.filter(group=editors).delete()
+    call_command("grant_municipal_permissions", verbosity=0)
+    granted = set(
+        GroupPagePermission.objects.filter(group=editors).values_list("page_id", flat=True)
+    )
+    assert granted == {p.pk for p in town_a.root_pages}

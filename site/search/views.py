@@ -1,0 +1,91 @@
+"""The search page (/hledat/): the current municipality's pages and documents only."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from radnice.core.facets import facet
+
+from .text import excerpt, highlight
+
+RESULTS_PER_PAGE = 20
+MAX_HITS_PER_KIND = 500
+DOCUMENT_FACET = "dokumenty"
+
+
+def site_pages(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return Page.objects.none()
+    root = site.root_page.localized
+    return Page.objects.live().public().descendant_of(root, inclusive=True)
+
+
+def site_documents(request):
+    municipality = getattr(request, "municipality", None)
+    if not municipality or not municipality.collection_id:
+        return get_document_model().objects.none()
+    collections = municipality.collection.get_descendants(inclusive=True)
+    return get_document_model().objects.filter(
+        collection_id__in=list(collections.values_list("pk", flat=True))
+    )
+
+
+def search_hits(request, query):
+    """All hits for ``query``: (kind key, kind label, object) tuples, pages first by relevance."""
+    hits = []
+    for page in site_pages(request).search(query, operator="and")[:MAX_HITS_PER_KIND]:
+        page_model = page.specific_class or Page
+        hits.append((page_model._meta.model_name, str(page_model._meta.verbose_name), page))
+    for document in site_documents(request).search(query, operator="and")[:MAX_HITS_PER_KIND]:
+        hits.append((DOCUMENT_FACET, _("dokument"), document))
+    return hits
+
+
+def present(hit, query):
+    kind, label, obj = hit
+    if kind == DOCUMENT_FACET:
+        return {
+            "kind": label,
+            "title": highlight(obj.title, query),
+            "url": obj.url,
+            "excerpt": highlight(f"{obj.file_extension.upper()}", query),
+        }
+    specific = obj.specific
+    text = getattr(specific, "teaser", "") or specific.search_description or ""
+    return {
+        "kind": label,
+        "title": highlight(specific.title, query),
+        "url": specific.get_url(),
+        "excerpt": highlight(excerpt(text, query), query),
+    }
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    selected_kind = request.GET.get("typ", "")
+    context = {"query": query, "results": None, "facets": [], "page_obj": None}
+    if query:
+        hits = search_hits(request, query)
+        counts = {}
+        for kind, label, _obj in hits:
+            counts.setdefault(kind, [label, 0])[1] += 1
+        options = sorted(
+            ((kind, label, count) for kind, (label, count) in counts.items()),
+            key=lambda option: (-option[2], option[1]),
+        )
+        context["facets"] = facet(request.GET, "typ", options)
+        if selected_kind:
+            hits = [hit for hit in hits if hit[0] == selected_kind]
+        paginator = Paginator(hits, RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context.update(
+            {
+                "page_obj": page_obj,
+                "results": [present(hit, query) for hit in page_obj.object_list],
+                "total": paginator.count,
+            }
+        )
+    return render(request, "search/search_results.html", context)

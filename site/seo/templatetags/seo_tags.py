@@ -1,0 +1,89 @@
+"""Head tags for every page: canonical, hreflang alternates, Open Graph, Twitter, schema.org."""
+
+import json
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def page_description(page):
+    specific = getattr(page, "specific", page)
+    return (
+        getattr(specific, "search_description", "")
+        or getattr(specific, "teaser", "")
+        or getattr(specific, "intro", "")
+        or ""
+    )
+
+
+def page_image(page):
+    specific = getattr(page, "specific", page)
+    for name in ("main_image", "image", "hero_image"):
+        image = getattr(specific, name, None)
+        if image is not None:
+            return image
+    return None
+
+
+@register.inclusion_tag("seo/head.html", takes_context=True)
+def seo_head(context):
+    request = context.get("request")
+    page = context.get("page")
+    municipality = context.get("municipality")
+    data = {"request": request, "page": page, "municipality": municipality}
+    if request is None or page is None or not hasattr(page, "get_full_url"):
+        return data
+    data["canonical"] = page.get_full_url(request)
+    alternates = []
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = translation.get_full_url(request)
+        if url:
+            alternates.append((translation.locale.language_code, url))
+    data["alternates"] = sorted(alternates)
+    default = next((url for code, url in alternates if code == "cs"), None)
+    data["x_default"] = default
+    data["description"] = page_description(page)
+    image = page_image(page)
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        data["image_url"] = request.build_absolute_uri(rendition.url)
+        data["image_alt"] = image.title
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def organisation_jsonld(context):
+    """The municipality as a schema.org GovernmentOrganization."""
+    request = context.get("request")
+    municipality = context.get("municipality")
+    if not municipality or request is None:
+        return ""
+    document = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": municipality.name,
+        "url": f"{request.scheme}://{request.get_host()}/",
+        "identifier": {"@type": "PropertyValue", "propertyID": "IČO", "value": municipality.ico},
+    }
+    if municipality.street:
+        document["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": municipality.street,
+            "postalCode": municipality.postcode,
+            "addressLocality": municipality.city,
+            "addressCountry": "CZ",
+        }
+    if municipality.email:
+        document["email"] = municipality.email
+    if municipality.phone:
+        document["telephone"] = municipality.phone
+    payload = json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.filter
+def meta_escape(value):
+    return escape(value or "")
