@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from .models import language_choices, theme_choices
+from .registry import module_choices
 from .scope import user_municipalities
 
 
@@ -35,6 +36,17 @@ class MunicipalityForm(WagtailAdminModelForm):
         choices=language_choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Čeština je vždy výchozí; další jazyky mají svůj strom stránek pod /en/ ..."),
+    )
+
+    enabled_modules = forms.MultipleChoiceField(
+        label=_("Zapnuté moduly"),
+        choices=module_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Vypnutý modul nemá v administraci menu, nelze vytvořit jeho stránky a jeho "
+            "stránky na webu neexistují."
+        ),
     )
 
     def clean_languages(self):

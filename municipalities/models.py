@@ -100,6 +100,7 @@ class Municipality(models.Model):
             [FieldPanel("coat_of_arms"), FieldPanel("theme"), FieldPanel("languages")],
             heading=_("Vzhled a jazyky"),
         ),
+        FieldPanel("enabled_modules"),
     ]
 
     class Meta:
@@ -115,6 +116,16 @@ class Municipality(models.Model):
         known_themes = {name for name, _label in theme_choices()}
         if self.theme not in known_themes:
             raise ValidationError({"theme": _("Neznámé téma „%(theme)s“.") % {"theme": self.theme}})
+        from .registry import get_module
+
+        unknown_modules = [name for name in self.enabled_modules or [] if not get_module(name)]
+        if unknown_modules:
+            raise ValidationError(
+                {
+                    "enabled_modules": _("Neznámé moduly: %(names)s.")
+                    % {"names": ", ".join(unknown_modules)}
+                }
+            )
         known_languages = {code for code, _label in language_choices()}
         unknown = [code for code in self.languages or [] if code not in known_languages]
         if unknown:

@@ -10,7 +10,8 @@ from .admin_guard import OPERATOR_ONLY_REPORTS
 from .forms import MunicipalityCreateForm, MunicipalityForm
 from .models import Municipality
 from .permissions import MunicipalityObjectPermissionPolicy
-from .scope import is_platform_operator, scope_by_collection, scope_pages
+from .registry import get_modules
+from .scope import is_platform_operator, scope_by_collection, scope_pages, user_municipalities
 from .views import MunicipalityCreateView
 from .viewsets import MunicipalityModelViewSet
 
@@ -92,6 +93,25 @@ def scope_admin_api(router):
 
     router.register_endpoint("images", _scoped_api_endpoint(ImagesAdminAPIViewSet))
     router.register_endpoint("documents", _scoped_api_endpoint(DocumentsAdminAPIViewSet))
+
+
+# --- modules: menu items of modules that none of the user's municipalities has switched on ---
+
+
+@hooks.register("construct_main_menu")
+def hide_switched_off_modules(request, menu_items):
+    if is_platform_operator(request.user):
+        return
+    enabled = set()
+    for municipality in user_municipalities(request.user):
+        enabled.update(municipality.enabled_modules or [])
+    hidden = {
+        name
+        for module in get_modules()
+        if module.name not in enabled
+        for name in module.menu_item_names
+    }
+    menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 # --- reports that cannot be scoped: platform operators only ----------------------------------
