@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "radnice.seo",
     "radnice.search",
     "radnice.opendata",
+    "modules.budget",
     "themes.default",
     "wagtail_localize",
     "wagtail_localize.locales",

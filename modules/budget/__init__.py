@@ -1,0 +1,1 @@
+"""Budget viewer (Cityvizor-like): the municipality's budget, actuals and invoices."""
