@@ -4,6 +4,8 @@ from django.http import HttpResponseBadRequest
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from themes.loader import activate_theme, deactivate_theme
+
 from .hosts import is_known_host
 from .scope import current_municipality
 
@@ -22,9 +24,20 @@ class SiteHostValidationMiddleware:
 
 
 class CurrentMunicipalityMiddleware:
+    """``request.municipality`` for views and templates, and the municipality's theme."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.municipality = SimpleLazyObject(lambda: current_municipality(request))
-        return self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            # The admin serves every municipality of the user, in the default theme.
+            request.municipality = SimpleLazyObject(lambda: current_municipality(request))
+            return self.get_response(request)
+        municipality = current_municipality(request)
+        request.municipality = municipality
+        token = activate_theme(municipality.theme if municipality else None)
+        try:
+            return self.get_response(request)
+        finally:
+            deactivate_theme(token)

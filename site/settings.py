@@ -110,9 +110,19 @@ ROOT_URLCONF = "radnice.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "site" / "templates"],
-        "APP_DIRS": True,
+        "DIRS": [],
+        "APP_DIRS": False,
         "OPTIONS": {
+            # The active theme first, then the default theme and the apps (themes/loader.py).
+            "loaders": [
+                "themes.loader.ThemeLoader",
+                (
+                    "django.template.loaders.cached.Loader",
+                    ["themes.loader.NonThemeAppDirectoriesLoader"],
+                )
+                if not DEBUG
+                else "themes.loader.NonThemeAppDirectoriesLoader",
+            ],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

@@ -1,4 +1,8 @@
-"""Theme packages, one Django app each. A theme app's AppConfig sets ``theme_label``."""
+"""Theme packages, one Django app each.
+
+A theme app's AppConfig sets ``theme_label`` (shown to editors) and may set ``theme_name``
+(stored on the municipality; defaults to the last part of the app's name).
+"""
 
 from dataclasses import dataclass
 
@@ -12,9 +16,18 @@ class Theme:
     app_label: str
 
 
+def theme_configs():
+    """{theme name: AppConfig} of every installed theme app."""
+    return {
+        getattr(config, "theme_name", config.name.rsplit(".", 1)[-1]): config
+        for config in apps.get_app_configs()
+        if hasattr(config, "theme_label")
+    }
+
+
 def available_themes():
-    found = []
-    for config in apps.get_app_configs():
-        if config.name.startswith("themes.") and hasattr(config, "theme_label"):
-            found.append(Theme(config.name.split(".", 1)[1], str(config.theme_label), config.label))
+    found = [
+        Theme(name, str(config.theme_label), config.label)
+        for name, config in theme_configs().items()
+    ]
     return sorted(found, key=lambda theme: theme.name)
