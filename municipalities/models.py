@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Collection, Site
 
+from .branding import FONT_CHOICES, validate_brand_colour
 from .validators import validate_data_box, validate_ico, validate_postcode
 
 
@@ -66,6 +67,42 @@ class Municipality(models.Model):
         verbose_name=_("znak"),
     )
     theme = models.CharField(_("vzhled (téma)"), max_length=64, default="default")
+    primary_color = models.CharField(
+        _("hlavní barva"),
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text=_("Např. #1d4f91. Bílý text na ní musí mít kontrast alespoň 4,5 : 1."),
+    )
+    secondary_color = models.CharField(
+        _("doplňková barva"), max_length=7, blank=True, validators=[validate_brand_colour]
+    )
+    font = models.CharField(_("písmo"), max_length=32, choices=FONT_CHOICES, default="system")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ikona webu (favicon)"),
+        help_text=_("Čtvercový obrázek, alespoň 180 × 180 px."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("úvodní obrázek"),
+    )
     enabled_modules = models.JSONField(_("zapnuté moduly"), default=list, blank=True)
     languages = models.JSONField(_("jazyky webu"), default=list, blank=True)
     collection = models.OneToOneField(
@@ -97,7 +134,14 @@ class Municipality(models.Model):
             heading=_("Adresa a kontakty"),
         ),
         MultiFieldPanel(
-            [FieldPanel("coat_of_arms"), FieldPanel("theme"), FieldPanel("languages")],
+            [
+                FieldPanel("theme"),
+                FieldRowPanel([FieldPanel("primary_color"), FieldPanel("secondary_color")]),
+                FieldPanel("font"),
+                FieldRowPanel([FieldPanel("coat_of_arms"), FieldPanel("logo")]),
+                FieldRowPanel([FieldPanel("favicon"), FieldPanel("hero_image")]),
+                FieldPanel("languages"),
+            ],
             heading=_("Vzhled a jazyky"),
         ),
         FieldPanel("enabled_modules"),

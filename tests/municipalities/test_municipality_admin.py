@@ -80,6 +80,7 @@ def test_municipal_administrator_edits_own_contacts(client, admin_a, town_a):
         "phone": "+420 123 456 789",
         "data_box": "abc2def",
         "theme": "default",
+        "font": "system",
         "languages": ["en"],
     }
     response = client.post(
@@ -100,6 +101,7 @@ def test_edit_form_rejects_bad_data_box_in_czech(client, admin_a, town_a):
         "ico": town_a.ico,
         "data_box": "ABC",
         "theme": "default",
+        "font": "system",
         "languages": ["cs"],
     }
     response = client.post(
