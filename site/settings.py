@@ -45,6 +45,17 @@ RADNICE_EXTRA_HOSTS = env_list("RADNICE_EXTRA_HOSTS", "localhost,127.0.0.1,[::1]
 if TESTING:
     RADNICE_EXTRA_HOSTS.append("testserver")
 
+# Every folder in themes/ with an apps.py is a theme app: an agency drops a theme in and it
+# can be chosen per municipality (docs/themes.md). The default theme comes first.
+THEME_APPS = sorted(
+    (
+        f"themes.{path.name}"
+        for path in (BASE_DIR / "themes").iterdir()
+        if (path / "apps.py").exists()
+    ),
+    key=lambda app: (app != "themes.default", app),
+)
+
 INSTALLED_APPS = [
     "municipalities",
     "radnice.core",
@@ -61,7 +72,7 @@ INSTALLED_APPS = [
     "radnice.search",
     "radnice.opendata",
     "modules.budget",
-    "themes.default",
+    *THEME_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
