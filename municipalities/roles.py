@@ -8,6 +8,7 @@ instances the municipality permission policy then restricts to the municipality.
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail import hooks
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from .models import MunicipalityRole
@@ -82,6 +83,8 @@ def _permission(app_label, codename):
 
 def grant_role_permissions(municipality, group, role):
     """Idempotently give ``group`` exactly the permissions of ``role`` on ``municipality``."""
+    # Apps and modules register their scoped permissions from wagtail_hooks.py.
+    hooks.search_for_hooks()
     page_permissions = [_permission("wagtailcore", c) for c in PAGE_PERMISSIONS[role]]
     for root in municipality.root_pages:
         for permission in page_permissions:

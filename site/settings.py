@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -229,7 +231,17 @@ CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Times are Europe/Prague (CELERY_TIMEZONE).
+    "board-archive-taken-down-notices": {
+        "task": "radnice.board.tasks.archive_taken_down_notices",
+        "schedule": crontab(hour=0, minute=5),
+    },
+    "events-extend-occurrences": {
+        "task": "radnice.events.extend_event_occurrences",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through
 # django-tasks. They run in-process unless a broker is configured; then they go to the

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.localize import admin_urlpatterns as localize_admin_urlpatterns
+from radnice.core import page_files
 from radnice.search import views as search_views
 from radnice.seo import views as seo_views
 
@@ -28,6 +29,7 @@ if settings.DEBUG:
 # Czech at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("hledat/", search_views.search, name="search"),
+    path("", include(page_files)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -9,6 +9,7 @@ from municipalities.provisioning import ensure_member, provision_municipality
 from municipalities.validators import ico_check_digit
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
+from tests.site.blocks.factories import BodyStreamBlockFactory
 
 _ico_counter = iter(range(1000000, 9999999))
 
@@ -31,9 +32,11 @@ def make_member(municipality, role=MunicipalityRole.EDITOR, email=None, password
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
+    """A page whose body is built block by block: ``body__0__rich_text__value="<p>…</p>"``."""
+
     title = factory.Sequence(lambda n: f"Stránka {n}")
     teaser = "Krátký perex stránky."
-    body = "<p>Obsah stránky.</p>"
+    body = wagtail_factories.StreamFieldFactory(BodyStreamBlockFactory)
 
     class Meta:
         model = StandardPage

@@ -1,5 +1,6 @@
 """Idempotent builders of demo content for one municipality."""
 
+from radnice.blocks.blocks import rich_text_stream
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
 
@@ -43,7 +44,7 @@ def build_town(town, port):
 
     for title, slug, teaser, body in town.pages:
         if not home.get_children().filter(slug=slug).exists():
-            page = StandardPage(title=title, slug=slug, teaser=teaser, body=body)
+            page = StandardPage(title=title, slug=slug, teaser=teaser, body=rich_text_stream(body))
             home.add_child(instance=page)
             page.save_revision().publish()
 

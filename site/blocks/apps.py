@@ -6,3 +6,6 @@ class BlocksConfig(AppConfig):
     name = "radnice.blocks"
     label = "blocks"
     verbose_name = _("Komponenty")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

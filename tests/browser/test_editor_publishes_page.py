@@ -39,12 +39,17 @@ def create_standard_page(page, municipality, home):
     title = page.locator("[name='title']")
     title.fill(TITLE)
     title.press("Tab")  # Wagtail fills the slug from the title on blur.
-    body = page.locator("[data-draftail-editor-wrapper] [contenteditable='true']")
+    # The body is a stream of components: insert a "text" block, then type into its editor.
+    page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="text", exact=True).click()
+    body = page.locator(
+        "[data-contentpath='body'] [data-draftail-editor-wrapper] [contenteditable='true']"
+    ).first
     body.click()
     page.keyboard.type(BODY)
     expect(body).to_contain_text(BODY)
     # Draftail copies its content into the form's hidden input after a short debounce.
-    expect(page.locator("input[name='body']")).to_have_value(re.compile(re.escape(BODY)))
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(BODY)))
 
     footer = page.locator("footer nav.actions")
     footer.locator(".w-dropdown__toggle").click()
@@ -67,7 +72,8 @@ def test_editor_publishes_page_visible_only_on_own_site(
     create_standard_page(page, live_town_a, home_a)
 
     published = StandardPage.objects.get(title=TITLE)
-    assert BODY in published.body
+    assert [block.block_type for block in published.body] == ["rich_text"]
+    assert BODY in published.body[0].value.source
     assert published.live
     assert published.get_parent().pk == home_a.pk
     path = f"/{published.slug}/"

@@ -34,7 +34,7 @@ from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from municipalities.models import MunicipalityRole
 from radnice.celery import app as celery_app
@@ -404,10 +404,19 @@ def test_worker_indexes_a_page_published_in_the_admin(
                 "title": "Zvonice na návsi",
                 "slug": "zvonice",
                 "teaser": f"Opravená zvonice {word}.",
-                "body": rich_text(
-                    f'<p>Zvonice {word} stojí kousek od <a linktype="page" id="{home.pk}">'
-                    "úvodní stránky</a>.</p>"
+                "body": streamfield(
+                    [
+                        (
+                            "rich_text",
+                            rich_text(
+                                f'<p>Zvonice {word} stojí kousek od <a linktype="page" '
+                                f'id="{home.pk}">úvodní stránky</a>.</p>'
+                            ),
+                        )
+                    ]
                 ),
+                "persons": inline_formset([]),
+                "related_links": inline_formset([]),
                 "action-publish": "action-publish",
             }
         ),

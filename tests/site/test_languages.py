@@ -210,7 +210,7 @@ def test_editor_translates_page_in_admin_and_administrator_publishes_it(
         title="Úřední deska",
         slug="uredni-deska",
         teaser="Oznámení a vyhlášky obce.",
-        body="<p>Vyvěšené dokumenty.</p>",
+        body__0__rich_text__value="<p>Vyvěšené dokumenty.</p>",
     )
     publish(source)
     english = locale("en")

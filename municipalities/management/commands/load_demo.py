@@ -1,9 +1,21 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from municipalities.demo.builders import build_town
 from municipalities.demo.towns import DEMO_PASSWORD, DEMO_TOWNS, OPERATOR_USERNAME
+
+# Each content app fills a demo town with its own content; order matters (people before the
+# board, which names responsible persons; the home page last, as it shows the others).
+CONTENT_BUILDERS = [
+    "radnice.people.demo.build_demo",
+    "radnice.board.demo.build_demo",
+    "radnice.news.demo.build_demo",
+    "radnice.events.demo.build_demo",
+    "radnice.alerts.demo.build_demo",
+    "radnice.home.demo.build_demo",
+]
 
 
 class Command(BaseCommand):
@@ -19,8 +31,11 @@ class Command(BaseCommand):
             User.objects.create_superuser(
                 OPERATOR_USERNAME, f"{OPERATOR_USERNAME}@localhost", DEMO_PASSWORD
             )
+        builders = [import_string(path) for path in CONTENT_BUILDERS]
         for town in DEMO_TOWNS:
             municipality = build_town(town, options["port"])
+            for build in builders:
+                build(municipality)
             self.stdout.write(
                 f"{municipality.name}: http://{town.hostname}:{options['port']}/ "
                 f"(editor {town.editor_username} / {DEMO_PASSWORD})"

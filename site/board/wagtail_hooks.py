@@ -1,0 +1,63 @@
+"""Admin of the official board: the notice type snippet, role permissions, document serving."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import register_snippet
+
+from municipalities.models import MunicipalityRole
+from municipalities.roles import register_scoped_model_permissions
+from municipalities.viewsets import MunicipalitySnippetViewSet
+
+from .archiving import ARCHIVE_ACTION, RESTORE_ACTION
+from .models import NoticeType
+from .queries import document_is_withheld
+
+
+class NoticeTypeViewSet(MunicipalitySnippetViewSet):
+    model = NoticeType
+    icon = "tag"
+    menu_label = _("Typy oznámení")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    inspect_view_enabled = False
+
+
+register_snippet(NoticeTypeViewSet)
+
+for _role in MunicipalityRole:
+    register_scoped_model_permissions(
+        _role, "board", "noticetype", ["add", "change", "delete", "view"]
+    )
+
+
+@hooks.register("register_log_actions")
+def register_board_log_actions(actions):
+    actions.register_action(
+        ARCHIVE_ACTION,
+        _("Přesun do archivu úřední desky"),
+        _("Oznámení přesunuto do archivu úřední desky"),
+    )
+    actions.register_action(
+        RESTORE_ACTION,
+        _("Návrat z archivu úřední desky"),
+        _("Oznámení znovu vyvěšeno (posunuté datum sejmutí)"),
+    )
+
+
+@hooks.register("before_serve_document")
+def withhold_personal_data_attachments(document, request):
+    """Attachments of taken-down notices with personal data: 404 to the public.
+
+    Whoever may change the document in the admin (the town's editors) still gets it.
+    """
+    if not document_is_withheld(document):
+        return None
+    user = getattr(request, "user", None)
+    policy = policy_registry.get_by_type(get_document_model())
+    if user is not None and policy.user_has_permission_for_instance(user, "change", document):
+        return None
+    raise Http404
