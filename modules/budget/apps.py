@@ -6,3 +6,8 @@ class BudgetConfig(AppConfig):
     name = "modules.budget"
     label = "budget"
     verbose_name = _("Rozpočet")
+
+    def ready(self):
+        # Declare the module as soon as Django starts: provisioning grants the module's
+        # permissions from the registry, possibly before Wagtail first loads its hooks.
+        from . import wagtail_hooks  # noqa: F401

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from modules.budget.demo import build_demo as build_budget_demo
 from municipalities.demo.builders import build_town
 from municipalities.demo.towns import DEMO_PASSWORD, DEMO_TOWNS, OPERATOR_USERNAME
 
@@ -16,6 +17,8 @@ CONTENT_BUILDERS = [
     "radnice.alerts.demo.build_demo",
     "radnice.home.demo.build_demo",
 ]
+# The budget module is switched on in two towns, from a generated file of each format.
+BUDGET_DEMO = {"lhota.localhost": "cityvizor", "hornidolni.localhost": "kxx"}
 
 
 class Command(BaseCommand):
@@ -36,6 +39,8 @@ class Command(BaseCommand):
             municipality = build_town(town, options["port"])
             for build in builders:
                 build(municipality)
+            if town.hostname in BUDGET_DEMO:
+                build_budget_demo(municipality, BUDGET_DEMO[town.hostname])
             self.stdout.write(
                 f"{municipality.name}: http://{town.hostname}:{options['port']}/ "
                 f"(editor {town.editor_username} / {DEMO_PASSWORD})"

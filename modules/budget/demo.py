@@ -1,0 +1,444 @@
+"""Demo budget data: a realistic Cityvizor CSV for a village and KXX files for a town.
+
+``build_demo(municipality, kind)`` generates the files in code (deterministically), imports
+them through the real importers and switches the module on, with a budget page at
+``/rozpocet/``. Running it again replaces the same data with the same data.
+
+The suppliers are fictional; their IČOs only have a valid check digit.
+"""
+
+import io
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from municipalities.validators import ico_check_digit
+
+from .importers import import_file
+from .models import BudgetPage, Kind, kind_of_item
+
+YEARS = (2023, 2024)
+
+SUPPLIER_NAMES = [
+    "Stavby Podlesí s.r.o.",
+    "Odpady Kutnohorsko s.r.o.",
+    "Elektro Hejtman s.r.o.",
+    "Zahradnictví Lesní studánka, s.r.o.",
+    "Kancelářské potřeby Novotný s.r.o.",
+    "Silnice a mosty Posázaví a.s.",
+    "Hasičské vybavení Sever s.r.o.",
+    "Účetní kancelář Bártová s.r.o.",
+    "Tiskárna Na Návsi s.r.o.",
+    "Herní prvky Dětský ráj s.r.o.",
+    "Energie pro obce a.s.",
+    "Vodárny Podhůří a.s.",
+    "Telekomunikace Střed a.s.",
+    "Pojišťovna Jistota a.s.",
+    "Geodezie Měřická s.r.o.",
+    "Projektová kancelář Rýsovací prkno s.r.o.",
+]
+
+EVENTS = {
+    101: ("Oprava místní komunikace Za Rybníkem", "Nový povrch a odvodnění ulice Za Rybníkem."),
+    102: ("Dětské hřiště u rybníka", "Herní prvky, dopadové plochy a oplocení."),
+    103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
+    104: ("Veřejné osvětlení – výměna za LED", "Výměna 48 svítidel veřejného osvětlení."),
+    105: ("Revitalizace návsi", "Nová zeleň, lavičky a chodník kolem kapličky."),
+}
+
+
+def supplier_ico(index):
+    first_seven = f"{2674000 + index * 37:07d}"
+    return first_seven + str(ico_check_digit(first_seven))
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    paragraph: int
+    item: int
+    amount: int  # approved, in crowns
+    label: str
+    suppliers: tuple = ()  # indexes into SUPPLIER_NAMES: paid by received invoices
+    event: int = 0
+    payments: int = 12
+    change: int = 0  # budget change in June, crowns
+
+
+VILLAGE_PLAN = [
+    PlannedLine(0, 1111, 1_450_000, "Daň z příjmů fyzických osob placená plátci", payments=12),
+    PlannedLine(0, 1113, 160_000, "Daň z příjmů fyzických osob vybíraná srážkou"),
+    PlannedLine(0, 1121, 1_350_000, "Daň z příjmů právnických osob"),
+    PlannedLine(0, 1211, 3_100_000, "Daň z přidané hodnoty"),
+    PlannedLine(0, 1340, 220_000, "Poplatek za odpady", payments=40),
+    PlannedLine(0, 1341, 12_000, "Poplatek ze psů", payments=30),
+    PlannedLine(0, 1511, 420_000, "Daň z nemovitých věcí", payments=3),
+    PlannedLine(0, 4112, 95_000, "Příspěvek na výkon státní správy"),
+    PlannedLine(3639, 2131, 55_000, "Pronájem pozemků", payments=6),
+    PlannedLine(3613, 2132, 36_000, "Pronájem sálu hostince", payments=18),
+    PlannedLine(6112, 5023, 720_000, "Odměny členů zastupitelstva"),
+    PlannedLine(6171, 5011, 540_000, "Platy zaměstnanců obecního úřadu"),
+    PlannedLine(6171, 5031, 135_000, "Sociální pojištění"),
+    PlannedLine(6171, 5139, 60_000, "Kancelářský materiál", suppliers=(4,), payments=8),
+    PlannedLine(6171, 5162, 36_000, "Telefon a internet", suppliers=(12,)),
+    PlannedLine(6171, 5166, 96_000, "Vedení účetnictví", suppliers=(7,)),
+    PlannedLine(6171, 5169, 80_000, "Služby pro obecní úřad", suppliers=(8, 15), payments=6),
+    PlannedLine(3722, 5169, 460_000, "Svoz komunálního odpadu", suppliers=(1,)),
+    PlannedLine(3631, 5154, 130_000, "Elektřina pro veřejné osvětlení", suppliers=(10,)),
+    PlannedLine(
+        3631, 6121, 380_000, "Výměna svítidel za LED", suppliers=(2,), event=104, payments=3
+    ),
+    PlannedLine(3745, 5169, 90_000, "Údržba veřejné zeleně", suppliers=(3,), payments=7),
+    PlannedLine(
+        2212,
+        5171,
+        420_000,
+        "Oprava komunikace Za Rybníkem",
+        suppliers=(5,),
+        event=101,
+        payments=4,
+        change=80_000,
+    ),
+    PlannedLine(
+        3421, 6121, 950_000, "Dětské hřiště u rybníka", suppliers=(9, 0), event=102, payments=5
+    ),
+    PlannedLine(5512, 5137, 85_000, "Vybavení jednotky SDH", suppliers=(6,), event=103, payments=2),
+    PlannedLine(3341, 5169, 18_000, "Obecní zpravodaj", suppliers=(8,), payments=4),
+    PlannedLine(6320, 5163, 28_000, "Pojištění majetku obce", suppliers=(13,), payments=1),
+    PlannedLine(6310, 5163, 9_000, "Bankovní poplatky"),
+    PlannedLine(3419, 5222, 60_000, "Příspěvek TJ Sokol Lhota", payments=1),
+]
+
+TOWN_PLAN = [
+    PlannedLine(0, 1111, 38_000_000, "Daň z příjmů fyzických osob placená plátci"),
+    PlannedLine(0, 1121, 34_000_000, "Daň z příjmů právnických osob"),
+    PlannedLine(0, 1211, 82_000_000, "Daň z přidané hodnoty"),
+    PlannedLine(0, 1340, 5_200_000, "Poplatek za odpady", payments=120),
+    PlannedLine(0, 1511, 9_800_000, "Daň z nemovitých věcí", payments=4),
+    PlannedLine(0, 4112, 6_400_000, "Příspěvek na výkon státní správy"),
+    PlannedLine(3612, 2132, 4_800_000, "Nájemné z obecních bytů", payments=96),
+    PlannedLine(3412, 2111, 2_100_000, "Zimní stadion – vstupné a pronájem ledu", payments=60),
+    PlannedLine(6171, 5011, 46_000_000, "Platy zaměstnanců městského úřadu"),
+    PlannedLine(6171, 5031, 11_500_000, "Sociální pojištění"),
+    PlannedLine(
+        6171, 5169, 3_600_000, "Služby pro městský úřad", suppliers=(7, 8, 15), payments=60
+    ),
+    PlannedLine(6171, 5162, 900_000, "Telefony a internet", suppliers=(12,)),
+    PlannedLine(6112, 5023, 4_200_000, "Odměny členů zastupitelstva"),
+    PlannedLine(3722, 5169, 12_500_000, "Svoz komunálního odpadu", suppliers=(1,), payments=24),
+    PlannedLine(3113, 5331, 18_000_000, "Příspěvek ZŠ Horní Dolní", payments=12),
+    PlannedLine(3111, 5331, 7_500_000, "Příspěvek MŠ Horní Dolní", payments=12),
+    PlannedLine(3412, 5154, 3_900_000, "Elektřina zimní stadion", suppliers=(10,)),
+    PlannedLine(3412, 5171, 2_400_000, "Údržba zimního stadionu", suppliers=(2, 0), payments=18),
+    PlannedLine(
+        2212,
+        6121,
+        24_000_000,
+        "Rekonstrukce Nádražní ulice",
+        suppliers=(5, 0),
+        event=101,
+        payments=10,
+        change=3_500_000,
+    ),
+    PlannedLine(
+        3421, 6121, 6_800_000, "Dětské hřiště v parku", suppliers=(9,), event=102, payments=6
+    ),
+    PlannedLine(
+        3631,
+        6121,
+        5_200_000,
+        "Veřejné osvětlení – výměna za LED",
+        suppliers=(2,),
+        event=104,
+        payments=8,
+    ),
+    PlannedLine(
+        3745,
+        5169,
+        4_600_000,
+        "Revitalizace náměstí a zeleň",
+        suppliers=(3,),
+        event=105,
+        payments=20,
+    ),
+    PlannedLine(5512, 5137, 1_200_000, "Vybavení SDH", suppliers=(6,), event=103, payments=4),
+    PlannedLine(3319, 5169, 2_300_000, "Dolnodolský jarmark", suppliers=(8, 15), payments=10),
+    PlannedLine(6320, 5163, 800_000, "Pojištění majetku města", suppliers=(13,), payments=2),
+    PlannedLine(6310, 5163, 150_000, "Bankovní poplatky"),
+    PlannedLine(3419, 5222, 3_000_000, "Dotace sportovním spolkům", payments=24),
+    PlannedLine(0, 8124, -6_000_000, "Splátky úvěru na čistírnu odpadních vod", payments=4),
+]
+
+#: issued invoices to private persons (names are anonymised on import)
+PRIVATE_CUSTOMERS = [("", "Jana Nováková"), ("15.03.1978", "Petr Dvořák"), ("", "Marie Svobodová")]
+
+
+@dataclass
+class Transaction:
+    date: object
+    paragraph: int
+    item: int
+    event: int
+    amount: int  # hellers
+    kind: str  # "KDF", "KOF" or "UCT"
+    counterparty_id: str = ""
+    counterparty_name: str = ""
+    description: str = ""
+
+
+@dataclass
+class YearData:
+    year: int
+    budget: list = field(default_factory=list)  # (line, approved hellers, change hellers)
+    transactions: list = field(default_factory=list)
+
+
+def plan_year(plan, year, seed):
+    """Approved budget, a June change and the year's payments of a plan."""
+    import datetime
+
+    rng = random.Random(seed)
+    growth = 1 + (year - YEARS[0]) * 0.04
+    data = YearData(year)
+    for line in plan:
+        approved = round(line.amount * growth) * 100
+        change = line.change * 100
+        data.budget.append((line, approved, change))
+        total = (approved + change) * rng.uniform(0.82, 1.02)
+        weights = [rng.uniform(0.6, 1.4) for _ in range(line.payments)]
+        scale = total / sum(weights)
+        for index, weight in enumerate(weights):
+            month = 1 + (index * 12) // line.payments
+            day = rng.randint(1, 28)
+            amount = int(round(weight * scale, -2)) or 100
+            kind = "UCT"
+            counterparty_id = counterparty_name = ""
+            if line.suppliers:
+                kind = "KDF"
+                supplier = line.suppliers[index % len(line.suppliers)]
+                counterparty_id = supplier_ico(supplier)
+                counterparty_name = SUPPLIER_NAMES[supplier]
+            elif line.item in (2132, 2111) and index % 3 == 0:
+                kind = "KOF"
+                counterparty_id, counterparty_name = PRIVATE_CUSTOMERS[index % 3]
+            data.transactions.append(
+                Transaction(
+                    date=datetime.date(year, month, day),
+                    paragraph=line.paragraph,
+                    item=line.item,
+                    event=line.event,
+                    amount=amount,
+                    kind=kind,
+                    counterparty_id=counterparty_id,
+                    counterparty_name=counterparty_name,
+                    description=f"{line.label} {month}/{year}",
+                )
+            )
+    balance_financing(data)
+    data.transactions.sort(key=lambda t: (t.date, t.paragraph, t.item))
+    return data
+
+
+def balance_financing(data):
+    """Add the change of bank balances (8115) that makes the budget and actuals balance."""
+    import datetime
+
+    def signed(kind, amount):
+        return amount if kind == Kind.INCOME else -amount if kind == Kind.EXPENDITURE else amount
+
+    approved = sum(signed(kind_of_item(line.item), a) for line, a, _c in data.budget)
+    changes = sum(signed(kind_of_item(line.item), c) for line, _a, c in data.budget)
+    line = PlannedLine(0, 8115, 0, "Změna stavu prostředků na bankovních účtech")
+    data.budget.append((line, -approved, -changes))
+    actual = sum(signed(kind_of_item(t.item), t.amount) for t in data.transactions)
+    data.transactions.append(
+        Transaction(
+            date=datetime.date(data.year, 12, 31),
+            paragraph=0,
+            item=8115,
+            event=0,
+            amount=-actual,
+            kind="UCT",
+            description=line.label,
+        )
+    )
+
+
+# --- Cityvizor CSV ------------------------------------------------------------------------
+
+
+def crowns(hellers):
+    sign = "-" if hellers < 0 else ""
+    whole, rest = divmod(abs(hellers), 100)
+    return f"{sign}{whole},{rest:02d}"
+
+
+def cityvizor_csv(data):
+    lines = [
+        "type;paragraph;item;event;unit;amount;date;counterpartyId;counterpartyName;description"
+    ]
+    for line, approved, change in data.budget:
+        lines.append(
+            f"ROZ;{line.paragraph};{line.item};{line.event or ''};;{crowns(approved + change)};;;;"
+            f"{line.label}"
+        )
+    for t in data.transactions:
+        lines.append(
+            ";".join(
+                [
+                    t.kind,
+                    str(t.paragraph),
+                    str(t.item),
+                    str(t.event or ""),
+                    "",
+                    crowns(t.amount),
+                    t.date.strftime("%d.%m.%Y"),
+                    t.counterparty_id,
+                    t.counterparty_name,
+                    t.description,
+                ]
+            )
+        )
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def events_csv():
+    lines = ["srcId;name;description"]
+    lines += [f"{code};{name};{description}" for code, (name, description) in EVENTS.items()]
+    return "\n".join(lines).encode("utf-8")
+
+
+# --- KXX ----------------------------------------------------------------------------------
+
+
+def kxx_amount(hellers):
+    return f"{abs(hellers):018d}{'-' if hellers < 0 else ' '}"
+
+
+def kxx_balance(day, document, su, paragraph, item, event, debit, credit):
+    return (
+        f"G/@{day:02d}{document:>9}000{su:03d}0000"
+        f"00{paragraph:06d}{item:04d}000{0:09d}{0:010d}{event:013d}"
+        f"{kxx_amount(debit)}{kxx_amount(credit)}"
+    )
+
+
+def kxx_budget_side(item, hellers):
+    """(MD, D) of a budget line: expenditure in D, income and financing in MD."""
+    return (0, hellers) if kind_of_item(item) == Kind.EXPENDITURE else (hellers, 0)
+
+
+def kxx_files(data, ico):
+    """(ledger, budget) KXX files of a year, windows-1250."""
+    year = data.year
+    ledger = [f"5/@{ico}001200DEMO"]
+    by_month = {}
+    for t in data.transactions:
+        by_month.setdefault(t.date.month, []).append(t)
+    for month in sorted(by_month):
+        ledger.append(f"6/@{ico}{month:02d}00 2 {year}")
+        for number, t in enumerate(by_month[month], start=1):
+            document = str(month * 100000 + number)
+            debit, credit = kxx_budget_side(t.item, t.amount)
+            ledger.append(
+                kxx_balance(t.date.day, document, 231, t.paragraph, t.item, t.event, debit, credit)
+            )
+            # the technical counter-entry carries no budget item
+            contra = 321 if kind_of_item(t.item) == Kind.EXPENDITURE else 311
+            ledger.append(kxx_balance(t.date.day, document, contra, 0, 0, 0, credit, debit))
+            meta = []
+            if t.counterparty_id:
+                meta.append(f"*IC-{t.counterparty_id}")
+            if t.counterparty_name:
+                meta.append(f"*DICT-{t.counterparty_name}")
+            if t.kind in ("KDF", "KOF"):
+                meta.append(f"*EVK-{t.kind}-{year}{document}")
+            meta.append(f"*EVKT-{t.description}")
+            ledger.append(f"G/#0001{document:>9}" + ";".join(meta) + ";")
+    budget = [f"5/@{ico}000100DEMO", f"6/@{ico}0102 2 {year}"]
+    for line, approved, _change in data.budget:
+        debit, credit = kxx_budget_side(line.item, approved)
+        budget.append(
+            kxx_balance(2, "1", 231, line.paragraph, line.item, line.event, debit, credit)
+        )
+        budget.append(f"G/$0001{'1':>9}{line.label}")
+    changes = [(line, change) for line, _approved, change in data.budget if change]
+    if changes:
+        budget.append(f"6/@{ico}0603 2 {year}")
+        for line, change in changes:
+            debit, credit = kxx_budget_side(line.item, change)
+            budget.append(
+                kxx_balance(15, "60001", 231, line.paragraph, line.item, line.event, debit, credit)
+            )
+
+    def encode(lines):
+        return ("\r\n".join(lines) + "\r\n").encode("cp1250")
+
+    return encode(ledger), encode(budget)
+
+
+# --- building the demo --------------------------------------------------------------------
+
+
+def ensure_budget_page(municipality):
+    home = municipality.site.root_page.specific
+    page = BudgetPage.objects.child_of(home).filter(slug="rozpocet").first()
+    if page is None:
+        page = BudgetPage(
+            title="Rozpočet",
+            slug="rozpocet",
+            intro="<p>Rozpočet obce a jeho plnění, faktury a dodavatelé. Data pocházejí "
+            "z účetnictví obce a lze je stáhnout jako CSV a JSON.</p>",
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def enable_module(municipality):
+    if "budget" not in (municipality.enabled_modules or []):
+        municipality.enabled_modules = [*(municipality.enabled_modules or []), "budget"]
+        municipality.save(update_fields=["enabled_modules"])
+
+
+def _check(report, what):
+    if not report.ok:
+        errors = "; ".join(str(error) for error in report.errors[:5])
+        raise RuntimeError(f"Demo import of {what} failed: {errors}")
+    return report
+
+
+@transaction.atomic
+def build_demo(municipality, kind):
+    """Import demo budget data for ``municipality``: ``kind`` is "cityvizor" or "kxx"."""
+    enable_module(municipality)
+    _check(
+        import_file(municipality, io.BytesIO(events_csv()), format="events", mode="replace"),
+        "events",
+    )
+    plan = VILLAGE_PLAN if kind == "cityvizor" else TOWN_PLAN
+    for year in YEARS:
+        data = plan_year(plan, year, seed=f"{municipality.ico}-{year}")
+        if kind == "cityvizor":
+            _check(
+                import_file(
+                    municipality,
+                    io.BytesIO(cityvizor_csv(data)),
+                    format="cityvizor",
+                    year=year,
+                    mode="replace",
+                ),
+                f"Cityvizor CSV {year}",
+            )
+        elif kind == "kxx":
+            ledger, budget = kxx_files(data, municipality.ico)
+            for name, content in (("ledger", ledger), ("budget", budget)):
+                _check(
+                    import_file(
+                        municipality, io.BytesIO(content), format="kxx", year=year, mode="replace"
+                    ),
+                    f"KXX {name} {year}",
+                )
+        else:
+            raise ValueError(f"unknown demo kind {kind!r}")
+    return ensure_budget_page(municipality)

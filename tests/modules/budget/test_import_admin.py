@@ -1,0 +1,203 @@
+"""Uploading accounting files in the admin, watching the import and reading its report."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from modules.budget.models import Actual, Event, FiscalYear, ImportJob, ImportStatus
+from modules.budget.tasks import progress_key, run_import
+
+from .conftest import SAMPLE_ROWS, csv_bytes, enable_budget, import_bytes
+
+pytestmark = pytest.mark.django_db
+
+HOST = {"HTTP_HOST": "alfa.test"}
+
+
+def upload(client, municipality, content, name="data.csv", format="cityvizor", **extra):
+    data = {
+        "municipality": municipality.pk,
+        "year": 2023,
+        "format": format,
+        "mode": "replace",
+        "file": SimpleUploadedFile(name, content),
+        **extra,
+    }
+    return client.post(reverse("budget_import:add"), data, **HOST)
+
+
+@pytest.fixture
+def uploaded_job(client_a, budget_town_a, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client_a, budget_town_a, csv_bytes(*SAMPLE_ROWS))
+    assert response.status_code == 302
+    return ImportJob.objects.get()
+
+
+def test_editor_uploads_a_file_and_the_import_runs(uploaded_job, client_a, editor_a):
+    job = uploaded_job
+    assert job.status == ImportStatus.SUCCEEDED
+    assert job.created_by == editor_a
+    assert job.imported_rows == len(SAMPLE_ROWS)
+    assert job.original_name == "data.csv"
+    assert Actual.objects.filter(municipality=job.municipality).count() == 7
+    page = client_a.get(reverse("budget_import:detail", args=[job.pk]), **HOST).content.decode()
+    assert "Přečteno řádků: 11" in page
+    assert 'http-equiv="refresh"' not in page
+    log = ModelLogEntry.objects.get(action="budget.import")
+    assert log.user == editor_a
+
+
+def test_the_uploaded_file_is_not_under_media_root(uploaded_job, settings):
+    assert not str(uploaded_job.file.path).startswith(str(settings.MEDIA_ROOT))
+
+
+def test_a_bad_file_shows_every_error_and_saves_nothing(
+    client_a, budget_town_a, django_capture_on_commit_callbacks
+):
+    content = csv_bytes("UCT;6171;5169;;;x;2023-01-31;;;", "UCT;6171;51;;;1;2023-01-31;;;")
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client_a, budget_town_a, content)
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.FAILED
+    assert job.error_count == 2
+    assert [error["line"] for error in job.errors] == [2, 3]
+    page = client_a.get(reverse("budget_import:detail", args=[job.pk]), **HOST).content.decode()
+    assert "Soubor byl odmítnut" in page
+    assert "Částka není číslo" in page
+    assert not Actual.objects.exists()
+
+
+def test_progress_page_refreshes_itself_while_the_job_waits(
+    client_a, budget_town_a, editor_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        upload(client_a, budget_town_a, csv_bytes(*SAMPLE_ROWS))
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.QUEUED
+    url = reverse("budget_import:detail", args=[job.pk])
+    page = client_a.get(url, **HOST).content.decode()
+    assert '<meta http-equiv="refresh" content="3">' in page
+    assert "čeká na zpracování" in page
+
+    cache.set(
+        progress_key(job.pk), {"rows": 1200, "bytes_read": 50, "bytes_total": 100, "percent": 50}
+    )
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
+    page = client_a.get(url, **HOST).content.decode()
+    assert "Zpracováno 1200 řádků (50 % souboru)" in page
+    cache.delete(progress_key(job.pk))
+
+
+def test_task_is_safe_to_run_twice(uploaded_job):
+    count = Actual.objects.count()
+    assert run_import(uploaded_job.pk) == "skipped"
+    assert Actual.objects.count() == count
+
+
+def test_upload_form_is_listed_and_offered(client_a, budget_town_a, uploaded_job):
+    listing = client_a.get(reverse("budget_import:index"), **HOST).content.decode()
+    assert "data.csv" in listing
+    form = client_a.get(reverse("budget_import:add"), **HOST).content.decode()
+    assert budget_town_a.name in form
+
+
+def test_town_without_the_module_cannot_import(client_a, town_a):
+    response = upload(client_a, town_a, csv_bytes(*SAMPLE_ROWS))
+    assert response.status_code == 200  # the form again, with an error
+    assert not ImportJob.objects.exists()
+
+
+def test_users_without_permission_are_refused(client, budget_town_a, django_user_model):
+    user = django_user_model.objects.create_user("nikdo", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get(reverse("budget_import:index"), **HOST).status_code in (302, 403)
+    assert client.get(reverse("budget_import:add"), **HOST).status_code in (302, 403)
+
+
+class TestIsolation:
+    """An editor of town B can neither list, open nor import into town A's budget."""
+
+    @pytest.fixture
+    def client_b(self, client, editor_b, budget_town_b):
+        client.force_login(editor_b)
+        return client
+
+    def test_cannot_list_or_open_the_import_of_another_town(self, uploaded_job, client_b):
+        listing = client_b.get(reverse("budget_import:index"), HTTP_HOST="beta.test")
+        assert "data.csv" not in listing.content.decode()
+        detail = client_b.get(
+            reverse("budget_import:detail", args=[uploaded_job.pk]), HTTP_HOST="beta.test"
+        )
+        assert detail.status_code == 404
+
+    def test_cannot_import_into_another_town(self, client_b, budget_town_a):
+        response = client_b.post(
+            reverse("budget_import:add"),
+            {
+                "municipality": budget_town_a.pk,
+                "year": 2023,
+                "format": "cityvizor",
+                "mode": "replace",
+                "file": SimpleUploadedFile("x.csv", csv_bytes(*SAMPLE_ROWS)),
+            },
+            HTTP_HOST="beta.test",
+        )
+        assert response.status_code == 200
+        assert not ImportJob.objects.exists()
+        assert not FiscalYear.objects.filter(municipality=budget_town_a).exists()
+
+    def test_years_and_events_of_another_town_answer_404(self, client_b, budget_town_a):
+        assert import_bytes(budget_town_a, csv_bytes(*SAMPLE_ROWS)).ok
+        year = FiscalYear.objects.get(municipality=budget_town_a)
+        event = Event.objects.get(municipality=budget_town_a, code=101)
+        for url in [
+            reverse("budget_years:edit", args=[year.pk]),
+            reverse("budget_years:delete", args=[year.pk]),
+            reverse("budget_events:edit", args=[event.pk]),
+        ]:
+            assert client_b.get(url, HTTP_HOST="beta.test").status_code == 404, url
+        for url in [reverse("budget_years:index"), reverse("budget_events:index")]:
+            page = client_b.get(url, HTTP_HOST="beta.test").content.decode()
+            assert budget_town_a.name not in page, url
+        response = client_b.post(
+            reverse("budget_years:delete", args=[year.pk]), HTTP_HOST="beta.test"
+        )
+        assert response.status_code == 404
+        assert FiscalYear.objects.filter(pk=year.pk).exists()
+
+    def test_own_records_are_editable(self, client_a, budget_town_a):
+        assert import_bytes(budget_town_a, csv_bytes(*SAMPLE_ROWS)).ok
+        event = Event.objects.get(municipality=budget_town_a, code=101)
+        url = reverse("budget_events:edit", args=[event.pk])
+        assert client_a.get(url, **HOST).status_code == 200
+        response = client_a.post(
+            url, {"name": "Oprava silnice", "description": "Nový povrch"}, **HOST
+        )
+        assert response.status_code == 302
+        event.refresh_from_db()
+        assert event.name == "Oprava silnice"
+        assert "oprava silnice" in event.search_text
+        assert event.municipality == budget_town_a
+
+
+def test_deleting_a_year_removes_its_data(client, admin_a, budget_town_a):
+    assert import_bytes(budget_town_a, csv_bytes(*SAMPLE_ROWS)).ok
+    year = FiscalYear.objects.get(municipality=budget_town_a)
+    client.force_login(admin_a)
+    response = client.post(reverse("budget_years:delete", args=[year.pk]), **HOST)
+    assert response.status_code == 302
+    assert not FiscalYear.objects.exists()
+    assert not Actual.objects.exists()
+
+
+def test_module_must_be_on_to_see_the_upload_form(client_a, town_a):
+    page = client_a.get(reverse("budget_import:add"), **HOST).content.decode()
+    assert "nemá zapnutý modul Rozpočet" in page
+    enable_budget(town_a)
+    page = client_a.get(reverse("budget_import:add"), **HOST).content.decode()
+    assert "nemá zapnutý modul" not in page
