@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("", include("radnice.alerts.urls")),  # hiding an alert banner, without JavaScript
 ]
 
 if settings.DEBUG:

@@ -62,3 +62,33 @@ def build_town(town, port):
             },
         )
     return municipality
+
+
+MENU_SLUGS = ["uredni-deska", "aktuality", "akce", "kontakty", "rozpocet"]
+FOOTER_LINKS = [
+    ("Úřední deska", "uredni-deska"),
+    ("Kontakty a úřední hodiny", "kontakty"),
+    ("Aktuality", "aktuality"),
+]
+
+
+def build_navigation(municipality):
+    """Main menu and footer links over the sections the content builders created."""
+    from radnice.navigation.models import FooterLink, FooterMenuSettings
+
+    home = municipality.site.root_page
+    sections = {page.slug: page for page in home.get_children().specific()}
+    for slug in MENU_SLUGS:
+        page = sections.get(slug)
+        if page is not None and not page.show_in_menus:
+            page.show_in_menus = True
+            page.save_revision().publish()
+    menu = FooterMenuSettings.for_site(municipality.site)
+    if not menu.links.exists():
+        menu.heading = "Užitečné odkazy"
+        menu.links = [
+            FooterLink(title=title, page=sections[slug])
+            for title, slug in FOOTER_LINKS
+            if slug in sections
+        ]
+        menu.save()

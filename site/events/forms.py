@@ -4,18 +4,22 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class EventPageForm(WagtailAdminPageForm):
+    """Event types and directory places only of the page's own municipality."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("types")
-        if field is None:
-            return
+        from radnice.people.models import Place
+
         from .models import EventType
         from .queries import municipality_for_page
 
         page = self.instance if self.instance.pk else self.parent_page
         municipality = municipality_for_page(page)
-        field.queryset = (
-            EventType.objects.filter(municipality=municipality)
-            if municipality
-            else EventType.objects.none()
-        )
+        for name, model in (("types", EventType), ("place", Place)):
+            field = self.fields.get(name)
+            if field is not None:
+                field.queryset = (
+                    model.objects.filter(municipality=municipality)
+                    if municipality
+                    else model.objects.none()
+                )

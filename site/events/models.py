@@ -232,6 +232,15 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("Vyplňte buď datum konce, nebo počet opakování, ne obojí."),
     )
 
+    place = models.ForeignKey(
+        "people.Place",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("místo z adresáře"),
+        help_text=_("Místo z kontaktů obce; jinak vyplňte název a adresu níže."),
+    )
     venue = models.CharField(
         _("místo konání"), max_length=255, blank=True, help_text=_("Např. Kulturní dům")
     )
@@ -309,6 +318,7 @@ class EventPage(RoutablePageMixin, Page):
         InlinePanel("exception_dates", heading=_("Výjimky z opakování"), label=_("Akce se nekoná")),
         MultiFieldPanel(
             [
+                FieldPanel("place"),
                 FieldPanel("venue"),
                 FieldPanel("address"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),

@@ -134,7 +134,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def ofn_list(self, request):
         """OFN "Aktuality" of every live news item beneath this index.
 
-        Reached through ``radnice.news.urls`` (Wagtail's own URLs take no dots).
+        Reached through ``radnice.core.page_files`` (Wagtail's own URLs take no dots).
         """
         from radnice.opendata.ofn import jsonld_response
 
@@ -217,7 +217,7 @@ class NewsPage(RoutablePageMixin, Page):
 
     @path("data.jsonld", name="ofn")
     def ofn_item(self, request):
-        """OFN "Aktualita" of this page, reached through ``radnice.news.urls``."""
+        """OFN "Aktualita" of this page, reached through ``radnice.core.page_files``."""
         from radnice.opendata.ofn import jsonld_response
 
         from .opendata import ofn_news_item

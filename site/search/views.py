@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from radnice.board.models import NoticeAttachment
+from radnice.board.queries import today, withheld_documents_q
 from radnice.core.facets import facet
 
 from .text import excerpt, highlight
@@ -28,8 +30,14 @@ def site_documents(request):
     if not municipality or not municipality.collection_id:
         return get_document_model().objects.none()
     collections = municipality.collection.get_descendants(inclusive=True)
-    return get_document_model().objects.filter(
-        collection_id__in=list(collections.values_list("pk", flat=True))
+    # Attachments of taken-down board notices with personal data are no longer public.
+    withheld = NoticeAttachment.objects.filter(withheld_documents_q(today())).values_list(
+        "document_id", flat=True
+    )
+    return (
+        get_document_model()
+        .objects.filter(collection_id__in=list(collections.values_list("pk", flat=True)))
+        .exclude(pk__in=list(withheld))
     )
 
 

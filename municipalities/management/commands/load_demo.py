@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from modules.budget.demo import build_demo as build_budget_demo
-from municipalities.demo.builders import build_town
+from municipalities.demo.builders import build_navigation, build_town
 from municipalities.demo.towns import DEMO_PASSWORD, DEMO_TOWNS, OPERATOR_USERNAME
 
 # Each content app fills a demo town with its own content; order matters (people before the
@@ -41,6 +41,7 @@ class Command(BaseCommand):
                 build(municipality)
             if town.hostname in BUDGET_DEMO:
                 build_budget_demo(municipality, BUDGET_DEMO[town.hostname])
+            build_navigation(municipality)
             self.stdout.write(
                 f"{municipality.name}: http://{town.hostname}:{options['port']}/ "
                 f"(editor {town.editor_username} / {DEMO_PASSWORD})"

@@ -174,3 +174,32 @@ def test_elasticsearch_backend_folds_diacritics_without_a_server():
     for analyzer in ("default", "default_search"):
         assert "asciifolding" in config["analysis"][analyzer]["filter"]
         assert "lowercase" in config["analysis"][analyzer]["filter"]
+
+
+@pytest.mark.django_db
+def test_withheld_board_attachments_are_not_found(client, town_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.site.board.factories import (
+        NoticeAttachmentFactory,
+        OfficialBoardIndexPageFactory,
+        OfficialNoticePageFactory,
+    )
+
+    board = OfficialBoardIndexPageFactory(parent=town_a.site.root_page)
+    today = timezone.localdate()
+    for title, personal in [("Rozhodnutí o přestupku", True), ("Rozhodnutí o dotaci", False)]:
+        notice = OfficialNoticePageFactory(
+            parent=board,
+            date_posted=today - timedelta(days=40),
+            date_taken_down=today - timedelta(days=20),
+            contains_personal_data=personal,
+        )
+        NoticeAttachmentFactory(
+            notice=notice, document__title=title, document__collection=town_a.collection
+        )
+    body = search(client, "alfa.test", q="rozhodnuti").content.decode()
+    assert "o dotaci" in body
+    assert "přestupku" not in body
