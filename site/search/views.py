@@ -52,7 +52,7 @@ def search_hits(request, query):
     return hits
 
 
-def present(hit, query):
+def present(hit, query, specific_pages):
     kind, label, obj = hit
     if kind == DOCUMENT_FACET:
         return {
@@ -61,7 +61,7 @@ def present(hit, query):
             "url": obj.url,
             "excerpt": highlight(f"{obj.file_extension.upper()}", query),
         }
-    specific = obj.specific
+    specific = specific_pages.get(obj.pk, obj)
     text = getattr(specific, "teaser", "") or specific.search_description or ""
     return {
         "kind": label,
@@ -89,10 +89,13 @@ def search(request):
             hits = [hit for hit in hits if hit[0] == selected_kind]
         paginator = Paginator(hits, RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        # One query per page type on the results page, not one per result.
+        page_ids = [obj.pk for kind, _label, obj in page_obj.object_list if kind != DOCUMENT_FACET]
+        specific_pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
         context.update(
             {
                 "page_obj": page_obj,
-                "results": [present(hit, query) for hit in page_obj.object_list],
+                "results": [present(hit, query, specific_pages) for hit in page_obj.object_list],
                 "total": paginator.count,
             }
         )

@@ -203,3 +203,26 @@ def test_withheld_board_attachments_are_not_found(client, town_a):
     body = search(client, "alfa.test", q="rozhodnuti").content.decode()
     assert "o dotaci" in body
     assert "přestupku" not in body
+
+
+@pytest.mark.django_db
+def test_results_page_query_count_does_not_grow_with_results(client, town_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(n):
+        for number in range(n):
+            publish(
+                StandardPageFactory(
+                    parent=town_a.site.root_page,
+                    title=f"Oznámení o uzavírce {n}-{number}",
+                    slug=f"uzavirka-{n}-{number}",
+                )
+            )
+        search(client, "alfa.test", q=f"uzavirce {n}")  # warm the site and session caches
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, "alfa.test", q=f"uzavirce {n}")
+        assert response.context["total"] == n
+        return len(queries)
+
+    assert count(2) == count(15)
