@@ -353,3 +353,28 @@ def test_a_page_full_of_images_loads_nothing_from_another_host(client, town_a):
     foreign = [url for url in third_party_requests(html) if urlsplit(url).hostname != "alfa.test"]
     assert foreign == []
     assert not main.find("iframe")  # the video waits for a click, the map is a link
+
+
+def test_social_card_describes_the_main_image_with_the_pages_alt_text(client, town_a):
+    page = StandardPageFactory(
+        parent=town_a.site.root_page,
+        slug="knihovna",
+        main_image=ImageFactory(title="IMG_2041.jpg"),
+        main_image_alt_text="Budova knihovny",
+    )
+    page.save_revision().publish()
+    html = client.get("/knihovna/", HTTP_HOST="alfa.test").content.decode()
+    assert '<meta property="og:image:alt" content="Budova knihovny">' in html
+
+
+def test_a_decorative_news_body_image_has_an_empty_alt_text():
+    from radnice.news.blocks import CaptionedImageBlock
+
+    block = CaptionedImageBlock()
+    image = ImageFactory(description="Mapa objížďky")
+    for decorative, alt in ((True, ""), (False, "Mapa")):
+        value = block.to_python(
+            {"image": {"image": image.pk, "decorative": decorative, "alt_text": "Mapa"}}
+        )
+        img = soup(render(value, block=block)).find("picture").find("img")
+        assert img["alt"] == alt
