@@ -275,7 +275,11 @@ class TileBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("krátký text"), required=False, max_length=300)
     link = LinkBlock(label=_("odkaz"))
     icon = blocks.ChoiceBlock(label=_("ikona"), choices=ICON_CHOICES, required=False)
-    image = ImageChooserBlock(label=_("obrázek"), required=False)
+    image = ImageChooserBlock(
+        label=_("obrázek"),
+        required=False,
+        help_text=_("Jen ilustrační (čtečky ho přeskočí): co dlaždice nabízí, řekne její název."),
+    )
 
     class Meta:
         icon = "grip"

@@ -31,7 +31,7 @@ def teaser_field():
     )
 
 
-def image_field(verbose_name):
+def image_field(verbose_name, help_text=""):
     return models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -39,6 +39,7 @@ def image_field(verbose_name):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=verbose_name,
+        help_text=help_text,
     )
 
 
@@ -158,7 +159,12 @@ class LandingPage(Page):
     """A section's signpost ("rozcestník"): a hero, components and its subpages as tiles."""
 
     teaser = teaser_field()
-    hero_image = image_field(_("obrázek v záhlaví"))
+    hero_image = image_field(
+        _("obrázek v záhlaví"),
+        help_text=_(
+            "Široký obrázek (poměr 3 : 1). Je jen ilustrační, čtečky obrazovky ho přeskočí."
+        ),
+    )
     intro = models.TextField(_("úvodní text"), max_length=600, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
 
