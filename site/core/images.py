@@ -51,19 +51,18 @@ class Crop:
         ratio_width, ratio_height = self.ratio
         return f"fill-{width}x{round(width * ratio_height / ratio_width)}"
 
+    def spec(self, width, fmt):
+        return f"{self.operation(width)}|format-{fmt}"
+
     @property
     def fallback_width(self):
         return self.widths[len(self.widths) // 2]
 
     def specs(self):
         """Every rendition spec this crop may ask for (for prefetching)."""
-        modern = [
-            f"{self.operation(width)}|format-{fmt}"
-            for width in self.widths
-            for fmt in MODERN_FORMATS
-        ]
-        fallback = self.operation(self.fallback_width)
-        return [*modern, f"{fallback}|format-jpeg", f"{fallback}|format-png"]
+        modern = [self.spec(width, fmt) for fmt in MODERN_FORMATS for width in self.widths]
+        fallbacks = [self.spec(self.fallback_width, fmt) for fmt in ("jpeg", "png")]
+        return [*modern, *fallbacks]
 
     def widths_for(self, image):
         """The widths worth offering for ``image``: renditions never upscale, so widths beyond
@@ -73,20 +72,15 @@ class Crop:
             ratio_width, ratio_height = self.ratio
             largest = min(image.width, image.height * ratio_width / ratio_height)
         smaller = [width for width in self.widths if width < largest]
-        at_least = [width for width in self.widths if width >= largest][:1]
-        return [*smaller, *at_least] or list(self.widths[:1])
+        return [*smaller, *[width for width in self.widths if width >= largest][:1]]
 
     def specs_for(self, image):
         """The rendition specs of ``image`` in this crop, the fallback last."""
-        fallback_format = (
-            "png" if image.file.name.lower().endswith(TRANSPARENT_EXTENSIONS) else "jpeg"
-        )
+        transparent = image.file.name.lower().endswith(TRANSPARENT_EXTENSIONS)
         modern = [
-            f"{self.operation(width)}|format-{fmt}"
-            for fmt in MODERN_FORMATS
-            for width in self.widths_for(image)
+            self.spec(width, fmt) for fmt in MODERN_FORMATS for width in self.widths_for(image)
         ]
-        return [*modern, f"{self.operation(self.fallback_width)}|format-{fallback_format}"]
+        return [*modern, self.spec(self.fallback_width, "png" if transparent else "jpeg")]
 
 
 CONTENT_SIZES = "(min-width: 72rem) 70rem, 100vw"

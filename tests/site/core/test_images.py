@@ -133,6 +133,18 @@ def test_one_crop_makes_seven_renditions_once():
     assert image.renditions.count() == 7
 
 
+@pytest.mark.parametrize("size", [(100, 80), (600, 400), (1200, 800), (4000, 1000)])
+def test_what_an_image_asks_for_is_always_among_the_prefetched_specs(size):
+    """Otherwise a listing would miss a prefetched rendition and render it again each time."""
+
+    class Source:
+        width, height = size
+        file = type("File", (), {"name": "foto.png"})
+
+    for crop in CROPS.values():
+        assert set(crop.specs_for(Source)) <= set(crop.specs()), crop.name
+
+
 def test_the_crop_keeps_the_focal_point():
     """A wide image whose focal point is in its left third: the square crop keeps that part."""
 
