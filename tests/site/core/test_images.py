@@ -390,3 +390,29 @@ def test_a_decorative_news_body_image_has_an_empty_alt_text():
         )
         img = soup(render(value, block=block)).find("picture").find("img")
         assert img["alt"] == alt
+
+
+def test_contact_people_of_a_page_bring_their_photos_at_a_constant_query_cost(client, town_a):
+    from radnice.pages.models import StandardPagePerson
+    from tests.factories import PersonFactory
+
+    page = StandardPageFactory(parent=town_a.site.root_page, slug="urad")
+
+    def add_people(count):
+        for n in range(count):
+            person = PersonFactory(municipality=town_a, photo=ImageFactory(title=f"Foto {n}"))
+            page.persons.add(StandardPagePerson(person=person))
+        page.save_revision().publish()
+
+    def queries(expected):
+        client.get("/urad/", HTTP_HOST="alfa.test")  # the first view makes the renditions
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/urad/", HTTP_HOST="alfa.test")
+        main = soup(response.content.decode()).find("section", class_="page-persons")
+        assert len(main.select("picture img.person-card__photo")) == expected
+        return len(captured)
+
+    add_people(2)
+    with_2 = queries(2)
+    add_people(4)
+    assert queries(6) == with_2
