@@ -23,6 +23,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 MODERN_FORMATS = ("avif", "webp")
 # Originals of these types may be transparent: their fallback stays PNG instead of JPEG.
@@ -165,7 +166,8 @@ def picture(image, crop="original", *, sizes=None, alt=None, priority=False, **a
         return ""
     crop = get_crop(crop)
     *modern_specs, fallback_spec = crop.specs_for(image)
-    renditions = image.get_renditions(*modern_specs, fallback_spec)
+    # A missing source file renders a broken image rather than failing the whole page.
+    renditions = get_renditions_or_not_found(image, [*modern_specs, fallback_spec])
     sizes = sizes or crop.sizes
     sources = (
         format_html(

@@ -5,6 +5,7 @@
 """
 
 from django import template
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from ..images import image_alt, picture
 
@@ -29,4 +30,4 @@ def main_image_alt(page):
 @register.simple_tag
 def rendition_url(image, spec):
     """The address of one rendition of ``image`` (e.g. a gallery's link to the large image)."""
-    return image.get_rendition(spec).url if image else ""
+    return get_rendition_or_not_found(image, spec).url if image else ""

@@ -117,6 +117,13 @@ def test_no_image_renders_nothing():
     assert picture(None, "landscape") == ""
 
 
+def test_an_image_whose_file_is_gone_does_not_break_the_page():
+    image = make_image()
+    image.file.storage.delete(image.file.name)
+    img = soup(picture(image, "landscape", alt="Náves")).find("img")
+    assert img["alt"] == "Náves"
+
+
 def test_an_unknown_crop_is_a_programming_error():
     with pytest.raises(ValueError, match="landscape"):
         picture(make_image(), "panorama")
