@@ -25,6 +25,14 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from municipalities.scope import paths_q
+from radnice.core.images import (
+    ALT_TEXT_REQUIRED,
+    DECORATIVE_HELP,
+    DECORATIVE_LABEL,
+    image_alt,
+    missing_alt_text,
+    prefetch_renditions,
+)
 
 from .icons import ICON_CHOICES
 from .items import NodeItem, attach_images, localized_site_root, specific_in_order
@@ -124,8 +132,7 @@ class RichTextBlock(blocks.RichTextBlock):
 class ImageValue(blocks.StructValue):
     @property
     def alt(self):
-        image = self.get("image")
-        return self.get("alt_text") or (image.default_alt_text if image else "")
+        return image_alt(self.get("image"), self.get("alt_text"), self.get("decorative"))
 
 
 def alt_text_block():
@@ -134,15 +141,39 @@ def alt_text_block():
         required=False,
         max_length=255,
         help_text=_(
-            "Popis obrázku pro nevidomé a pro případ, že se obrázek nenačte. "
-            "Bez vyplnění se použije popis, případně název obrázku z knihovny."
+            "Popis obrázku pro nevidomé a pro případ, že se obrázek nenačte. Bez vyplnění se "
+            "použije popis obrázku z knihovny; když ho obrázek nemá, je text povinný."
         ),
     )
 
 
-class ImageBlock(blocks.StructBlock):
+def decorative_block():
+    return blocks.BooleanBlock(
+        label=DECORATIVE_LABEL, required=False, default=False, help_text=DECORATIVE_HELP
+    )
+
+
+class AltTextRequiredMixin:
+    """An image needs an alt text (here or as its description) unless marked decorative.
+
+    Drafts may be saved without it, as Wagtail's own ImageBlock allows.
+    """
+
+    def clean(self, value):
+        value = super().clean(value)
+        if getattr(self, "is_deferred_validation", False):
+            return value
+        if missing_alt_text(value.get("image"), value.get("alt_text"), value.get("decorative")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"alt_text": ValidationError(ALT_TEXT_REQUIRED)}
+            )
+        return value
+
+
+class ImageBlock(AltTextRequiredMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("obrázek"))
     alt_text = alt_text_block()
+    decorative = decorative_block()
     caption = blocks.CharBlock(label=_("popisek"), required=False, max_length=255)
     attribution = blocks.CharBlock(
         label=_("autor / zdroj"),
@@ -158,9 +189,10 @@ class ImageBlock(blocks.StructBlock):
         value_class = ImageValue
 
 
-class ImageWithTextBlock(blocks.StructBlock):
+class ImageWithTextBlock(AltTextRequiredMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("obrázek"))
     alt_text = alt_text_block()
+    decorative = decorative_block()
     image_position = blocks.ChoiceBlock(
         label=_("umístění obrázku"),
         choices=[("left", _("vlevo")), ("right", _("vpravo"))],
@@ -177,9 +209,10 @@ class ImageWithTextBlock(blocks.StructBlock):
         value_class = ImageValue
 
 
-class GalleryImageBlock(blocks.StructBlock):
+class GalleryImageBlock(AltTextRequiredMixin, blocks.StructBlock):
     image = ImageChooserBlock(label=_("obrázek"))
     alt_text = alt_text_block()
+    decorative = decorative_block()
     caption = blocks.CharBlock(label=_("popisek"), required=False, max_length=255)
 
     class Meta:
@@ -188,9 +221,23 @@ class GalleryImageBlock(blocks.StructBlock):
         value_class = ImageValue
 
 
+# Each thumbnail links to this rendition: large, in the original's format and proportions.
+GALLERY_LARGE_IMAGE = "width-1600"
+
+
 class GalleryBlock(blocks.StructBlock):
     heading = heading_block()
     images = blocks.ListBlock(GalleryImageBlock(), label=_("obrázky"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        prefetch_renditions(
+            [item.get("image") for item in value.get("images") or []],
+            "landscape",
+            extra_specs=[GALLERY_LARGE_IMAGE],
+        )
+        context["large_image_spec"] = GALLERY_LARGE_IMAGE
+        return context
 
     class Meta:
         icon = "image"
@@ -228,7 +275,11 @@ class TileBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("krátký text"), required=False, max_length=300)
     link = LinkBlock(label=_("odkaz"))
     icon = blocks.ChoiceBlock(label=_("ikona"), choices=ICON_CHOICES, required=False)
-    image = ImageChooserBlock(label=_("obrázek"), required=False)
+    image = ImageChooserBlock(
+        label=_("obrázek"),
+        required=False,
+        help_text=_("Jen ilustrační (čtečky ho přeskočí): co dlaždice nabízí, řekne její název."),
+    )
 
     class Meta:
         icon = "grip"
@@ -238,6 +289,11 @@ class TileBlock(blocks.StructBlock):
 class TilesBlock(blocks.StructBlock):
     heading = heading_block()
     tiles = blocks.ListBlock(TileBlock(), label=_("dlaždice"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        prefetch_renditions([tile.get("image") for tile in value.get("tiles") or []], "landscape")
+        return context
 
     class Meta:
         icon = "grip"

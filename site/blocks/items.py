@@ -9,12 +9,11 @@ optional image and date, and the page to link to. It wraps any page that has ``t
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-# The renditions the view-mode templates ask for; listings fetch them in one query.
-VIEW_MODE_RENDITIONS = (
-    "fill-640x427|format-webp",  # card, 3:2
-    "fill-240x160|format-webp",  # teaser, 3:2
-    "fill-480x480|format-webp",  # tile, 1:1
-)
+from radnice.core.images import images_with_renditions
+
+# The crops the view-mode templates show (card and teaser 3:2, tile 1:1); listings fetch
+# their renditions in one query.
+VIEW_MODE_CROPS = ("landscape", "square")
 IMAGE_FIELDS = ("main_image", "image", "hero_image")
 
 
@@ -62,7 +61,7 @@ def _image_field(page, name):
     return None
 
 
-def attach_images(pages, renditions=VIEW_MODE_RENDITIONS):
+def attach_images(pages, crops=VIEW_MODE_CROPS):
     """Load the listing images of ``pages`` in one query, with their renditions prefetched.
 
     Without this every card would fetch its image and then its rendition on its own. Images
@@ -81,9 +80,8 @@ def attach_images(pages, renditions=VIEW_MODE_RENDITIONS):
     if not wanted:
         return pages
     images = (
-        get_image_model()
-        .objects.filter(pk__in={image_id for _page, _name, image_id in wanted})
-        .prefetch_renditions(*renditions)
+        images_with_renditions(*crops)
+        .filter(pk__in={image_id for _page, _name, image_id in wanted})
         .in_bulk()
     )
     for page, name, image_id in wanted:

@@ -1,9 +1,12 @@
-"""Admin form of event pages: event types only of the page's own municipality."""
+"""Admin form of event pages: event types only of the page's own municipality, and the
+main image's alt text."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from radnice.core.main_image import MainImageAltTextFormMixin
 
-class EventPageForm(WagtailAdminPageForm):
+
+class EventPageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
     """Event types and directory places only of the page's own municipality."""
 
     def __init__(self, *args, **kwargs):

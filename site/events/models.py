@@ -22,6 +22,11 @@ from wagtail_localize.fields import SynchronizedField
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
 from municipalities.validators import validate_ico
+from radnice.core.main_image import (
+    main_image_alt_text_field,
+    main_image_decorative_field,
+    main_image_panel,
+)
 
 from . import recurrence as rules
 from .forms import EventPageForm
@@ -191,6 +196,8 @@ class EventPage(RoutablePageMixin, Page):
         related_name="+",
         verbose_name=_("hlavní obrázek"),
     )
+    main_image_alt_text = main_image_alt_text_field()
+    main_image_decorative = main_image_decorative_field()
     main_image_caption = models.CharField(_("popisek obrázku"), max_length=255, blank=True)
     body = RichTextField(_("obsah"), blank=True)
     types = ParentalManyToManyField(
@@ -299,10 +306,7 @@ class EventPage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [FieldPanel("main_image"), FieldPanel("main_image_caption")],
-            heading=_("Hlavní obrázek"),
-        ),
+        main_image_panel(),
         FieldPanel("body"),
         FieldPanel("types", widget=CheckboxSelectMultiple),
         InlinePanel("dates", min_num=1, heading=_("Termíny"), label=_("Termín")),

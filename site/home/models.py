@@ -33,7 +33,11 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("obrázek v záhlaví"),
-        help_text=_("Široký obrázek (poměr 3 : 1), např. pohled na náves nebo radnici."),
+        help_text=_(
+            "Široký obrázek (poměr 3 : 1), např. pohled na náves nebo radnici. Je jen "
+            "ilustrační, čtečky obrazovky ho přeskočí. Bez vyplnění se použije úvodní obrázek "
+            "z nastavení vzhledu obce."
+        ),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
 

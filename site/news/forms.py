@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
 
 from municipalities.models import Municipality
+from radnice.core.main_image import MainImageAltTextFormMixin
 
 
 def municipality_of_page(page):
@@ -43,7 +44,7 @@ def images_of(municipality):
     return images.filter(collection__path__startswith=municipality.collection.path)
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from radnice.people.models import Person

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -20,6 +20,11 @@ from wagtail.search import index
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
+from radnice.core.main_image import (
+    main_image_alt_text_field,
+    main_image_decorative_field,
+    main_image_panel,
+)
 
 from .blocks import NewsBodyBlock
 from .forms import NewsPageForm
@@ -171,6 +176,8 @@ class NewsPage(RoutablePageMixin, Page):
         related_name="+",
         verbose_name=_("hlavní obrázek"),
     )
+    main_image_alt_text = main_image_alt_text_field()
+    main_image_decorative = main_image_decorative_field()
     main_image_caption = models.CharField(_("popisek hlavního obrázku"), max_length=255, blank=True)
     body = StreamField(NewsBodyBlock(), verbose_name=_("obsah"), blank=True)
     tags = ClusterTaggableManager(through="news.NewsPageTag", blank=True, verbose_name=_("štítky"))
@@ -181,10 +188,7 @@ class NewsPage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("news_type", widget=forms.Select)]),
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [FieldPanel("main_image"), FieldPanel("main_image_caption")],
-            heading=_("Hlavní obrázek"),
-        ),
+        main_image_panel(),
         FieldPanel("body"),
         FieldPanel("tags", widget=ScopedNewsTagWidget),
         InlinePanel("related_persons", label=_("Související osoby"), heading=_("Osoby")),

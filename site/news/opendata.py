@@ -58,5 +58,5 @@ def ofn_news_item(page, request, municipality=None):
 def ofn_news_list(index_page, request):
     """Every live news item beneath ``index_page`` as an OFN "Aktuality" array."""
     municipality = getattr(request, "municipality", None)
-    pages = with_images(live_news(index_page), IMAGE_SPEC)
+    pages = with_images(live_news(index_page), crops=(), extra_specs=[IMAGE_SPEC])
     return [ofn_news_item(page, request, municipality) for page in pages]

@@ -11,15 +11,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
-from wagtail.images import get_image_model
 
 from radnice.core.facets import FacetOption, facet, querystring
+from radnice.core.images import images_with_renditions
 from radnice.people.collation import czech_sort_key
 
 from .models import NewsPage, NewsPageTag
 
 PER_PAGE = 12
-LISTING_IMAGE = "fill-480x320"
+LISTING_CROPS = ("landscape",)  # news/includes/news_item.html
 FILTER_PARAMS = ("type", "year", "tag")
 
 
@@ -34,9 +34,9 @@ def live_news(root_page):
     )
 
 
-def with_images(queryset, filter_spec=LISTING_IMAGE):
+def with_images(queryset, crops=LISTING_CROPS, extra_specs=()):
     """Fetch main images and their renditions for a whole list in two queries."""
-    images = get_image_model().objects.prefetch_renditions(filter_spec)
+    images = images_with_renditions(*crops, extra_specs=extra_specs)
     return queryset.prefetch_related(Prefetch("main_image", queryset=images))
 
 

@@ -12,6 +12,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from radnice.blocks.blocks import SIMPLE_TEXT_FEATURES, BodyStreamBlock
+from radnice.core.main_image import (
+    MainImagePageForm,
+    main_image_alt_text_field,
+    main_image_decorative_field,
+    main_image_panel,
+)
 
 from .blocks import NonAccessibleContentBlock
 
@@ -25,7 +31,7 @@ def teaser_field():
     )
 
 
-def image_field(verbose_name):
+def image_field(verbose_name, help_text=""):
     return models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -33,6 +39,7 @@ def image_field(verbose_name):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=verbose_name,
+        help_text=help_text,
     )
 
 
@@ -89,16 +96,17 @@ class AbstractLink(models.Model):
 class StandardPage(Page):
     teaser = teaser_field()
     main_image = image_field(_("hlavní obrázek"))
+    main_image_alt_text = main_image_alt_text_field()
+    main_image_decorative = main_image_decorative_field()
     main_image_caption = models.CharField(_("popisek hlavního obrázku"), max_length=255, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+
+    base_form_class = MainImagePageForm
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        MultiFieldPanel(
-            [FieldPanel("main_image"), FieldPanel("main_image_caption")],
-            heading=_("Hlavní obrázek"),
-        ),
+        main_image_panel(),
         FieldPanel("body"),
         InlinePanel("persons", label=_("Kontaktní osoby"), heading=_("Kontaktní osoby")),
         InlinePanel("related_links", label=_("Související odkaz"), heading=_("Související odkazy")),
@@ -151,7 +159,12 @@ class LandingPage(Page):
     """A section's signpost ("rozcestník"): a hero, components and its subpages as tiles."""
 
     teaser = teaser_field()
-    hero_image = image_field(_("obrázek v záhlaví"))
+    hero_image = image_field(
+        _("obrázek v záhlaví"),
+        help_text=_(
+            "Široký obrázek (poměr 3 : 1). Je jen ilustrační, čtečky obrazovky ho přeskočí."
+        ),
+    )
     intro = models.TextField(_("úvodní text"), max_length=600, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
 

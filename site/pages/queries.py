@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from radnice.blocks.items import NodeItem, attach_images
+from radnice.core.images import images_with_renditions
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,9 @@ def page_persons(page):
     site = page.get_site()
     if site is None:
         return []
-    links = page.persons.select_related("person__municipality", "person__photo")
+    links = page.persons.select_related("person__municipality").prefetch_related(
+        Prefetch("person__photo", queryset=images_with_renditions("square"))
+    )
     return [link.person for link in links if link.person.municipality.site_id == site.pk]
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.images import get_image_model
 
 from municipalities.scope import for_municipality
 from radnice.core.facets import facet
+from radnice.core.images import images_with_renditions
 
 from .collation import czech_initial, czech_sort_key, initial_order
 from .hours import opening_hours_on
@@ -25,18 +25,19 @@ LETTER_PARAM = "pismeno"
 QUERY_PARAM = "q"
 # Facet value of people without a department.
 NO_DEPARTMENT = "0"
-# The rendition the directory's person cards show (people/includes/person_card.html).
-PHOTO_FILTER = "fill-96x96"
+# The crop the directory's person cards show (people/includes/person_card.html).
+PHOTO_CROP = "square"
 
 
-def people_of(municipality, photo_filter=PHOTO_FILTER):
+def people_of(municipality, photo_crop=PHOTO_CROP):
     """The municipality's people in Czech order (surname, first name), with what a list shows."""
     queryset = for_municipality(Person.objects.all(), municipality).select_related(
         "department", "place"
     )
-    if photo_filter:
-        images = get_image_model().objects.prefetch_renditions(photo_filter)
-        queryset = queryset.prefetch_related(Prefetch("photo", queryset=images))
+    if photo_crop:
+        queryset = queryset.prefetch_related(
+            Prefetch("photo", queryset=images_with_renditions(photo_crop))
+        )
     return sorted_people(queryset)
 
 

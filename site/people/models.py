@@ -492,7 +492,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         document = contacts_document(
             municipality,
             directory.places_of(municipality),
-            directory.people_of(municipality, photo_filter=None),
+            directory.people_of(municipality, photo_crop=None),
             absolute_url,
         )
         return jsonld_response(document)

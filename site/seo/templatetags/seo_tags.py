@@ -6,6 +6,9 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from radnice.core.images import image_alt
+from radnice.core.templatetags.responsive_images import main_image_alt
+
 register = template.Library()
 
 
@@ -17,6 +20,14 @@ def page_description(page):
         or getattr(specific, "intro", "")
         or ""
     )
+
+
+def social_image_alt(page, image):
+    """The page's own alt text of its main image (empty when decorative), else the image's."""
+    specific = getattr(page, "specific", page)
+    if getattr(specific, "main_image", None) is image:
+        return main_image_alt(specific)
+    return image_alt(image)
 
 
 def page_image(page):
@@ -50,7 +61,7 @@ def seo_head(context):
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         data["image_url"] = request.build_absolute_uri(rendition.url)
-        data["image_alt"] = image.title
+        data["image_alt"] = social_image_alt(page, image)
     return data
 
 

@@ -120,3 +120,29 @@ def test_preview_of_a_new_event_shows_its_unsaved_dates(rf, index_a):
     response = page.serve_preview(request, page.default_preview_mode)
     html = response.render().content.decode()
     assert f"{day.day}. {day.month}. {day.year}, 18:00–19:00" in html
+
+
+def test_event_image_is_a_picture_and_its_map_point_only_a_link(client, index_a):
+    from bs4 import BeautifulSoup
+
+    from tests.site.blocks.factories import ImageFactory
+    from tests.site.blocks.test_components import third_party_requests
+
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    event = EventPageFactory(
+        parent=index_a,
+        slug="trhy-na-navsi",
+        dates=[timed(day, 8, 12)],
+        main_image=ImageFactory(title="IMG_1.jpg"),
+        main_image_alt_text="Stánky s ovocem na návsi",
+        latitude=Decimal("49.950000"),
+        longitude=Decimal("15.270000"),
+    )
+    event.save_revision().publish()
+    html = client.get("/akce/trhy-na-navsi/", HTTP_HOST="alfa.test").content.decode()
+    article = BeautifulSoup(html, "html.parser").find("article", class_="event")
+    img = article.find("picture").find("img")
+    assert img["alt"] == "Stánky s ovocem na návsi" and img["fetchpriority"] == "high"
+    assert article.find("a", href=re.compile(r"^https://www\.openstreetmap\.org/\?mlat=49\.95"))
+    assert not article.find(["iframe", "script"])  # no map tiles, no map library
+    assert third_party_requests(str(article)) == []

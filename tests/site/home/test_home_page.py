@@ -72,8 +72,21 @@ def test_hero_shows_the_intro_and_a_decorative_image(client, home, sources_missi
     home.save_revision().publish()
     main = main_of(client.get("/", HTTP_HOST="alfa.test"))
     assert main.find(class_="lead").text == "Vítejte v obci Alfa pod lesem."
+    image = main.find("picture").find("img", class_="hero__image")
+    assert image["alt"] == ""
+    # The 3:1 hero crop (the 1200 × 800 photo allows 1200 × 400 at most), loaded first.
+    assert (image["width"], image["height"]) == ("1200", "400")
+    assert image["loading"] == "eager" and image["fetchpriority"] == "high"
+
+
+def test_without_its_own_hero_the_home_page_shows_the_towns_branding_hero(
+    client, home, town_a, sources_missing
+):
+    town_a.hero_image = ImageFactory(title="Letecký snímek obce")
+    town_a.save()
+    main = main_of(client.get("/", HTTP_HOST="alfa.test"))
     image = main.find("img", class_="hero__image")
-    assert image["alt"] == "" and "fill-1500x500" in image["src"]
+    assert image["alt"] == "" and "fill-1440x480" in image["src"]
 
 
 def test_top_tasks_link_to_pages_or_addresses_with_decorative_icons(client, home, sources_missing):
@@ -202,4 +215,8 @@ def test_home_page_queries_do_not_grow_with_subpages_and_news(client, home, regi
     assert len(main.select("section.home-children article.tile")) == 8
     assert len(main.select("section.home-news article.card")) == 3
     assert len(main.select("section.home-board article.teaser")) == 5
+    # Every listed image is a <picture> of the view mode's crop (tiles square, cards 3:2).
+    assert len(main.select("section.home-children article.tile picture source")) == 16
+    tile = main.select_one("section.home-children article.tile picture img")
+    assert tile["width"] == tile["height"]
     assert many == few, (few, many)

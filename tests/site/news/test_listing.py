@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -232,6 +233,44 @@ def test_listing_query_count_does_not_grow_with_the_number_of_news(client, town_
         page.save()
     with_120 = count_queries()
     assert with_12 == with_120
+
+
+def test_listing_images_cost_the_same_queries_for_two_or_ten_news(client, town_a, news_a):
+    """Each item has its own main image, shown as a lazy <picture>; renditions come in bulk."""
+
+    def add_news(count):
+        for number in range(count):
+            NewsPageFactory(
+                parent=news_a,
+                main_image=get_image_model().objects.create(
+                    title=f"Foto {number}",
+                    file=get_test_image_file(),
+                    collection=town_a.collection,
+                ),
+            )
+
+    def count_queries(expected):
+        get(client, "/aktuality/")  # the first request makes the image renditions
+        with CaptureQueriesContext(connection) as queries:
+            response = get(client, "/aktuality/")
+        pictures = BeautifulSoup(response.content.decode(), "html.parser").select(
+            "li.news-item picture"
+        )
+        assert len(pictures) == expected
+        for picture in pictures:
+            assert [source["type"] for source in picture.find_all("source")] == [
+                "image/avif",
+                "image/webp",
+            ]
+            img = picture.find("img")
+            assert img["alt"] == "" and img["loading"] == "lazy"
+            assert img.has_attr("width") and img.has_attr("height")
+        return len(queries)
+
+    add_news(2)
+    with_2 = count_queries(2)
+    add_news(8)
+    assert count_queries(10) == with_2
 
 
 # --- the newest news for other pages ------------------------------------------------------

@@ -244,6 +244,34 @@ def test_directory_page_has_the_same_queries_for_10_and_100_people(client, town_
     assert len(own) == 4
 
 
+def test_directory_photos_are_square_pictures_at_a_constant_query_cost(client, town_a):
+    from bs4 import BeautifulSoup
+
+    from tests.site.blocks.factories import ImageFactory
+
+    DirectoryPageFactory(parent=town_a.site.root_page)
+
+    def add_people(count):
+        for n in range(count):
+            PersonFactory(municipality=town_a, photo=ImageFactory(title=f"Foto {n}"))
+
+    def queries(expected):
+        get(client, "/kontakty/")  # the first view makes the renditions
+        with CaptureQueriesContext(connection) as captured:
+            response = get(client, "/kontakty/")
+        photos = BeautifulSoup(response.content.decode(), "html.parser").select(
+            "li.person-card picture img"
+        )
+        assert len(photos) == expected
+        assert all(img["width"] == img["height"] and img["alt"] == "" for img in photos)
+        return len(captured)
+
+    add_people(2)
+    with_2 = queries(2)
+    add_people(6)
+    assert queries(8) == with_2
+
+
 # --- person detail and vCard ------------------------------------------------------------------
 
 
