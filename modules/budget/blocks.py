@@ -1,25 +1,36 @@
 """StreamField teasers of the budget: a year's summary, top suppliers, one project's spending.
 
-The blocks read the summaries of the municipality whose page renders them, and render nothing
-where the municipality has the budget module switched off.
+The module declares them in the registry (apps.py), so every page body offers them. They read
+the summaries of the municipality whose site renders them, never another's, and render
+nothing where the municipality has the budget module switched off. They are offered to every
+town all the same: block definitions belong to the field, not to a town, and a town that
+switches the module off must still be able to save its pages, so there the blocks just stay
+silent (their description in the admin says so).
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from municipalities.registry import is_enabled
+from municipalities.registry import is_enabled, municipality_of_page
+from municipalities.scope import pages_of
 
 from . import queries
 from .models import InvoiceKind, Kind
 
 
 def municipality_of(context):
-    request = (context or {}).get("request")
-    municipality = getattr(request, "municipality", None) if request else None
-    if not municipality:
-        page = (context or {}).get("page")
-        site = page.get_site() if page is not None else None
-        municipality = getattr(site, "municipality", None) if site else None
+    """The town whose figures a block shows: the page's own, else the request's; None where
+    the town has the module off.
+
+    The page wins: an operator previewing a page of one town from another town's hostname
+    must see that page's town.
+    """
+    context = context or {}
+    page = context.get("page")
+    if page is not None and getattr(page, "path", None):
+        municipality = municipality_of_page(page)
+    else:
+        municipality = getattr(context.get("request"), "municipality", None)
     return municipality if is_enabled(municipality, "budget") else None
 
 
@@ -30,11 +41,26 @@ def chosen_year(municipality, year):
     return years[0] if years else None
 
 
-def budget_page_url(value, context, route=None, **kwargs):
-    page = value.get("budget_page")
+def budget_page_of(municipality, chosen):
+    """The chosen budget page if it is in the town's tree, else the town's first live one.
+
+    Wagtail's page chooser offers every town's pages, so a page of another town is ignored.
+    """
+    from .models import BudgetPage
+
+    pages = pages_of(municipality).live().type(BudgetPage)
+    if chosen:
+        own = pages.filter(pk=chosen.pk).first()
+        if own:
+            return own.specific
+    first = pages.order_by("path").first()
+    return first.specific if first else None
+
+
+def budget_page_url(value, context, municipality, route=None, **kwargs):
+    page = budget_page_of(municipality, value.get("budget_page"))
     if not page:
         return ""
-    page = page.specific
     url = page.get_url(request=(context or {}).get("request"))
     if route and url:
         url += page.reverse_subpage(route, kwargs=kwargs)
@@ -47,7 +73,10 @@ class BudgetBlock(blocks.StructBlock):
         label=_("Rok"), required=False, help_text=_("Prázdné = nejnovější rok s daty.")
     )
     budget_page = blocks.PageChooserBlock(
-        label=_("Stránka rozpočtu"), page_type="budget.BudgetPage", required=False
+        label=_("Stránka rozpočtu"),
+        page_type="budget.BudgetPage",
+        required=False,
+        help_text=_("Kam vede odkaz na podrobnosti. Prázdné = stránka rozpočtu této obce."),
     )
 
     def get_context(self, value, parent_context=None):
@@ -72,14 +101,18 @@ class BudgetSummaryBlock(BudgetBlock):
                 {"label": Kind(kind).label, **values} for kind, values in totals.items()
             ]
             context["more_url"] = budget_page_url(
-                value, parent_context, "overview", year=fiscal_year.year
+                value, parent_context, fiscal_year.municipality, "overview", year=fiscal_year.year
             )
         return context
 
     class Meta:
         template = "budget/blocks/summary.html"
         icon = "table"
-        label = _("Rozpočet: souhrn roku")
+        label = _("rozpočet – souhrn roku")
+        description = _(
+            "Příjmy, výdaje a financování roku. Zobrazí se jen na webu obce se zapnutým "
+            "modulem Rozpočet."
+        )
 
 
 class TopSuppliersBlock(BudgetBlock):
@@ -92,14 +125,18 @@ class TopSuppliersBlock(BudgetBlock):
             ranking = queries.counterparty_ranking(fiscal_year, InvoiceKind.RECEIVED)
             context["suppliers"] = list(ranking[: value.get("count") or 5])
             context["more_url"] = budget_page_url(
-                value, parent_context, "suppliers", year=fiscal_year.year
+                value, parent_context, fiscal_year.municipality, "suppliers", year=fiscal_year.year
             )
         return context
 
     class Meta:
         template = "budget/blocks/top_suppliers.html"
         icon = "list-ol"
-        label = _("Rozpočet: největší dodavatelé")
+        label = _("rozpočet – největší dodavatelé")
+        description = _(
+            "Dodavatelé s nejvyššími fakturami za rok. Zobrazí se jen na webu obce se "
+            "zapnutým modulem Rozpočet."
+        )
 
 
 class ProjectSpendingBlock(BudgetBlock):
@@ -117,10 +154,16 @@ class ProjectSpendingBlock(BudgetBlock):
         if event:
             history = queries.event_history(event)
             context["history"] = [row for row in history if row["kind"] == Kind.EXPENDITURE]
-            context["more_url"] = budget_page_url(value, parent_context, "event", code=event.code)
+            context["more_url"] = budget_page_url(
+                value, parent_context, municipality, "event", code=event.code
+            )
         return context
 
     class Meta:
         template = "budget/blocks/project_spending.html"
         icon = "doc-full"
-        label = _("Rozpočet: čerpání akce")
+        label = _("rozpočet – čerpání akce")
+        description = _(
+            "Rozpočet a čerpání jedné akce či projektu po letech. Zobrazí se jen na webu obce "
+            "se zapnutým modulem Rozpočet."
+        )

@@ -35,7 +35,7 @@ class HomePage(Page):
         verbose_name=_("obrázek v záhlaví"),
         help_text=_("Široký obrázek (poměr 3 : 1), např. pohled na náves nebo radnici."),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,

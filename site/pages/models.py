@@ -90,7 +90,7 @@ class StandardPage(Page):
     teaser = teaser_field()
     main_image = image_field(_("hlavní obrázek"))
     main_image_caption = models.CharField(_("popisek hlavního obrázku"), max_length=255, blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,
@@ -153,7 +153,7 @@ class LandingPage(Page):
     teaser = teaser_field()
     hero_image = image_field(_("obrázek v záhlaví"))
     intro = models.TextField(_("úvodní text"), max_length=600, blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,
