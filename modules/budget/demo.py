@@ -2,7 +2,8 @@
 
 ``build_demo(municipality, kind)`` generates the files in code (deterministically), imports
 them through the real importers and switches the module on, with a budget page at
-``/rozpocet/``. Running it again replaces the same data with the same data.
+``/rozpocet/`` and the budget summary and top suppliers teasers on the home page. Running it
+again replaces the same data with the same data and leaves the pages alone.
 
 The suppliers are fictional; their IČOs only have a valid check digit.
 """
@@ -395,6 +396,30 @@ def ensure_budget_page(municipality):
     return page
 
 
+#: teasers appended to the home page's body (the newest year with data)
+HOME_TEASERS = [
+    ("budget_summary", {"heading": "Hospodaření obce"}),
+    ("budget_top_suppliers", {"heading": "Největší dodavatelé obce", "count": 5}),
+]
+
+
+def ensure_home_teasers(municipality, budget_page):
+    """Append the budget teasers to the home page, unless it holds a budget block already."""
+    home = municipality.site.root_page.specific
+    names = {name for name, _value in HOME_TEASERS}
+    if any(block.block_type in names for block in home.body):
+        return home
+    home.body = [
+        *home.body.raw_data,
+        *(
+            {"type": name, "value": {"year": None, "budget_page": budget_page.pk, **value}}
+            for name, value in HOME_TEASERS
+        ),
+    ]
+    home.save_revision().publish()
+    return home
+
+
 def enable_module(municipality):
     if "budget" not in (municipality.enabled_modules or []):
         municipality.enabled_modules = [*(municipality.enabled_modules or []), "budget"]
@@ -441,4 +466,6 @@ def build_demo(municipality, kind):
                 )
         else:
             raise ValueError(f"unknown demo kind {kind!r}")
-    return ensure_budget_page(municipality)
+    page = ensure_budget_page(municipality)
+    ensure_home_teasers(municipality, page)
+    return page
