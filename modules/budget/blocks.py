@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from municipalities.registry import is_enabled, municipality_of_page
-from municipalities.scope import pages_of
 
 from . import queries
 from .models import InvoiceKind, Kind
@@ -41,24 +40,8 @@ def chosen_year(municipality, year):
     return years[0] if years else None
 
 
-def budget_page_of(municipality, chosen):
-    """The chosen budget page if it is in the town's tree, else the town's first live one.
-
-    Wagtail's page chooser offers every town's pages, so a page of another town is ignored.
-    """
-    from .models import BudgetPage
-
-    pages = pages_of(municipality).live().type(BudgetPage)
-    if chosen:
-        own = pages.filter(pk=chosen.pk).first()
-        if own:
-            return own.specific
-    first = pages.order_by("path").first()
-    return first.specific if first else None
-
-
 def budget_page_url(value, context, municipality, route=None, **kwargs):
-    page = budget_page_of(municipality, value.get("budget_page"))
+    page = queries.budget_page_of(municipality, value.get("budget_page"))
     if not page:
         return ""
     url = page.get_url(request=(context or {}).get("request"))

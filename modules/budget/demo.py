@@ -40,12 +40,22 @@ SUPPLIER_NAMES = [
     "Projektová kancelář Rýsovací prkno s.r.o.",
 ]
 
-EVENTS = {
+#: the events code list of the village (the Cityvizor demo)
+VILLAGE_EVENTS = {
     101: ("Oprava místní komunikace Za Rybníkem", "Nový povrch a odvodnění ulice Za Rybníkem."),
     102: ("Dětské hřiště u rybníka", "Herní prvky, dopadové plochy a oplocení."),
     103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
     104: ("Veřejné osvětlení – výměna za LED", "Výměna 48 svítidel veřejného osvětlení."),
     105: ("Revitalizace návsi", "Nová zeleň, lavičky a chodník kolem kapličky."),
+}
+
+#: the events code list of the town (the KXX demo)
+TOWN_EVENTS = {
+    101: ("Rekonstrukce Nádražní ulice", "Nová vozovka, chodníky a odvodnění Nádražní ulice."),
+    102: ("Dětské hřiště v parku", "Herní prvky, dopadové plochy a oplocení v městském parku."),
+    103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
+    104: ("Veřejné osvětlení – výměna za LED", "Výměna svítidel veřejného osvětlení ve městě."),
+    105: ("Revitalizace Masarykova náměstí", "Nová zeleň, lavičky a dlažba na náměstí."),
 }
 
 
@@ -303,9 +313,9 @@ def cityvizor_csv(data):
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def events_csv():
+def events_csv(events):
     lines = ["srcId;name;description"]
-    lines += [f"{code};{name};{description}" for code, (name, description) in EVENTS.items()]
+    lines += [f"{code};{name};{description}" for code, (name, description) in events.items()]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -437,11 +447,13 @@ def _check(report, what):
 def build_demo(municipality, kind):
     """Import demo budget data for ``municipality``: ``kind`` is "cityvizor" or "kxx"."""
     enable_module(municipality)
+    plan, events = (
+        (VILLAGE_PLAN, VILLAGE_EVENTS) if kind == "cityvizor" else (TOWN_PLAN, TOWN_EVENTS)
+    )
     _check(
-        import_file(municipality, io.BytesIO(events_csv()), format="events", mode="replace"),
+        import_file(municipality, io.BytesIO(events_csv(events)), format="events", mode="replace"),
         "events",
     )
-    plan = VILLAGE_PLAN if kind == "cityvizor" else TOWN_PLAN
     for year in YEARS:
         data = plan_year(plan, year, seed=f"{municipality.ico}-{year}")
         if kind == "cityvizor":
