@@ -11,7 +11,13 @@ from municipalities.models import Municipality
 from radnice.blocks.blocks import BodyStreamBlock
 from radnice.pages.models import StandardPage
 
-from .conftest import SAMPLE_ROWS, add_budget_page, csv_bytes, import_bytes
+from .conftest import (
+    SAMPLE_EXPENDITURE_ACTUAL,
+    SAMPLE_ROWS,
+    add_budget_page,
+    csv_bytes,
+    import_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +40,7 @@ def test_budget_summary(context, budget_page_a):
     block = BudgetSummaryBlock()
     html = render(block, context, budget_page=budget_page_a.pk)
     assert "Rozpočet 2023" in html
-    assert f"271{NBSP}234,50{NBSP}Kč" in html
+    assert SAMPLE_EXPENDITURE_ACTUAL in html
     assert 'href="/rozpocet/2023/"' in html
 
 
@@ -60,7 +66,7 @@ def test_blocks_render_nothing_where_the_module_is_off(context, budget_town_a):
 # --- the blocks in a page body ----------------------------------------------------------------
 
 BETA_ROWS = ["ROZ;0;1111;;;900000;;;;Daň z příjmů", "UCT;0;1111;;;654321;2023-01-31;;;Daň leden"]
-ALFA_FIGURE = f"271{NBSP}234,50{NBSP}Kč"
+ALFA_FIGURE = SAMPLE_EXPENDITURE_ACTUAL
 BETA_FIGURE = f"654{NBSP}321,00{NBSP}Kč"
 
 
