@@ -51,6 +51,9 @@ def budget_page_url(value, context, municipality, route=None, **kwargs):
 
 
 class BudgetBlock(blocks.StructBlock):
+    """Common fields and context of the budget teasers; subclasses add their data in
+    ``fill`` and say in ``notice`` why they show nothing (to the editor, in preview only)."""
+
     heading = blocks.CharBlock(label=_("Nadpis"), required=False)
     year = blocks.IntegerBlock(
         label=_("Rok"), required=False, help_text=_("Prázdné = nejnovější rok s daty.")
@@ -69,14 +72,34 @@ class BudgetBlock(blocks.StructBlock):
         context["fiscal_year"] = (
             chosen_year(municipality, value.get("year")) if municipality else None
         )
+        if municipality:
+            self.fill(context, value, parent_context)
+        request = (parent_context or {}).get("request")
+        context["preview_notice"] = (
+            self.notice(context, value) if getattr(request, "is_preview", False) else ""
+        )
         return context
+
+    def fill(self, context, value, parent_context):
+        """Add what the template shows (only called where the module is on)."""
+
+    def notice(self, context, value):
+        """Why the block renders nothing, or "" when it renders something."""
+        if not context["municipality"]:
+            return _("Na webu se nezobrazí: obec nemá zapnutý modul Rozpočet.")
+        if not context["fiscal_year"]:
+            if value.get("year"):
+                return _("Na webu se nezobrazí: rok %(year)s nemá nahraná rozpočtová data.") % {
+                    "year": value.get("year")
+                }
+            return _("Na webu se nezobrazí: obec zatím nemá nahraná rozpočtová data.")
+        return ""
 
 
 class BudgetSummaryBlock(BudgetBlock):
     """Income, expenditure, financing: amended budget and actual of one year."""
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
+    def fill(self, context, value, parent_context):
         fiscal_year = context["fiscal_year"]
         if fiscal_year:
             totals = queries.kind_totals(fiscal_year)
@@ -86,7 +109,6 @@ class BudgetSummaryBlock(BudgetBlock):
             context["more_url"] = budget_page_url(
                 value, parent_context, fiscal_year.municipality, "overview", year=fiscal_year.year
             )
-        return context
 
     class Meta:
         template = "budget/blocks/summary.html"
@@ -101,8 +123,7 @@ class BudgetSummaryBlock(BudgetBlock):
 class TopSuppliersBlock(BudgetBlock):
     count = blocks.IntegerBlock(label=_("Počet dodavatelů"), default=5, min_value=1, max_value=20)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
+    def fill(self, context, value, parent_context):
         fiscal_year = context["fiscal_year"]
         if fiscal_year:
             ranking = queries.counterparty_ranking(fiscal_year, InvoiceKind.RECEIVED)
@@ -110,7 +131,13 @@ class TopSuppliersBlock(BudgetBlock):
             context["more_url"] = budget_page_url(
                 value, parent_context, fiscal_year.municipality, "suppliers", year=fiscal_year.year
             )
-        return context
+
+    def notice(self, context, value):
+        if context["fiscal_year"] and not context.get("suppliers"):
+            return _("Na webu se nezobrazí: rok %(year)s nemá žádné přijaté faktury.") % {
+                "year": context["fiscal_year"].year
+            }
+        return super().notice(context, value)
 
     class Meta:
         template = "budget/blocks/top_suppliers.html"
@@ -124,15 +151,13 @@ class TopSuppliersBlock(BudgetBlock):
 
 class ProjectSpendingBlock(BudgetBlock):
     event_code = blocks.IntegerBlock(
-        label=_("Kód akce (ORG)"), help_text=_("Číslo akce z účetnictví, viz Rozpočet → Akce.")
+        label=_("Kód akce (ORG)"),
+        help_text=_("Číslo akce z účetnictví, viz Rozpočet → Akce a projekty."),
     )
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
+    def fill(self, context, value, parent_context):
         municipality = context["municipality"]
-        event = (
-            queries.event_by_code(municipality, value.get("event_code")) if municipality else None
-        )
+        event = queries.event_by_code(municipality, value.get("event_code"))
         context["event"] = event
         if event:
             history = queries.event_history(event)
@@ -140,7 +165,15 @@ class ProjectSpendingBlock(BudgetBlock):
             context["more_url"] = budget_page_url(
                 value, parent_context, municipality, "event", code=event.code
             )
-        return context
+
+    def notice(self, context, value):
+        if not context["municipality"]:
+            return super().notice(context, value)
+        if not context.get("event"):
+            return _("Na webu se nezobrazí: akce s kódem %(code)s v rozpočtu obce není.") % {
+                "code": value.get("event_code")
+            }
+        return ""
 
     class Meta:
         template = "budget/blocks/project_spending.html"

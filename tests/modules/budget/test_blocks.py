@@ -146,3 +146,32 @@ def test_page_renders_no_budget_where_the_module_is_off(client, both_towns_impor
     assert "Hospodaření obce" in html
     assert "Rozpočet 2023" not in html
     assert ALFA_FIGURE not in html and BETA_FIGURE not in html
+
+
+def preview_of(page, host="alfa.test"):
+    request = RequestFactory().get("/", HTTP_HOST=host)
+    request.municipality = Municipality.objects.get(site__hostname=host)
+    request.is_preview = True
+    page = StandardPage.objects.get(pk=page.pk)  # as a request loads it
+    return page.serve_preview(request, "").render().content.decode()
+
+
+def test_preview_tells_the_editor_why_a_block_stays_empty(client, budget_town_a):
+    page = page_with_summary(budget_town_a)
+    assert "obec zatím nemá nahraná rozpočtová data" in preview_of(page)
+
+    budget_town_a.enabled_modules = []
+    budget_town_a.save()
+    assert "obec nemá zapnutý modul Rozpočet" in preview_of(page)
+    assert "Blok rozpočtu" not in main_of(client, page, "alfa.test")
+
+
+def test_preview_names_a_missing_year_or_project(both_towns_imported, budget_town_a):
+    assert "rok 2019 nemá nahraná rozpočtová data" in preview_of(
+        page_with_summary(budget_town_a, year=2019)
+    )
+    home = budget_town_a.site.root_page.specific
+    block = {"type": "budget_project_spending", "value": {"event_code": 999, "year": None}}
+    page = StandardPage(title="Akce", slug="akce-999", body=json.dumps([block]))
+    home.add_child(instance=page)
+    assert "akce s kódem 999 v rozpočtu obce není" in preview_of(page)
