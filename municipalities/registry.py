@@ -1,27 +1,41 @@
 """The module registry: how a module (budget, payments, grants, participation) plugs in.
 
-A module is a Django app in modules/ that declares itself once, from its wagtail_hooks.py::
+A module is a Django app in modules/ that declares itself once, on its app config::
 
-    from municipalities.registry import Module, register_module
+    from municipalities.registry import Module, ModuleAppConfig
 
-    register_module(Module(
-        name="budget",
-        label=_("Rozpočet"),
-        icon="table",
-        app_label="budget",
-        menu_item_names=["budget"],
-        permissions=[("budget", "import", ["add", "view"])],
-    ))
+    class BudgetConfig(ModuleAppConfig):
+        name = "modules.budget"
+        declaration = Module(
+            name="budget",
+            label=_("Rozpočet"),
+            icon="table",
+            app_label="budget",
+            menu_item_names=["rozpocet"],
+            permissions=[("budget", "importjob", ["add", "view"])],
+            blocks={"budget_summary": "modules.budget.blocks.BudgetSummaryBlock"},
+        )
 
-and builds its page types on ``ModulePageMixin``. The registry then makes the module
-switchable per municipality (``Municipality.enabled_modules``): when a town has it off, its
-admin menu items are hidden from that town's staff, its page types cannot be created in that
-town's tree, and its pages answer 404 on that town's site. See docs/modules.md.
+``ModuleAppConfig.ready()`` registers it while Django starts, so the declaration exists
+before anything asks for it (Wagtail loads ``wagtail_hooks.py`` files only on first use,
+which is too late for permissions granted by a command or for blocks of a page body built by
+``makemigrations``). Its page types are built on ``ModulePageMixin``.
+
+The registry then makes the module switchable per municipality
+(``Municipality.enabled_modules``): when a town has it off, its admin menu items are hidden
+from that town's staff, its page types cannot be created in that town's tree, and its pages
+answer 404 on that town's site. Its teaser blocks are offered by every page body
+(``radnice.blocks.blocks.BodyStreamBlock``, through ``module_blocks()``) and render nothing
+where the module is off. See docs/modules.md.
 """
 
 from dataclasses import dataclass, field
 
+from django.apps import AppConfig, apps
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404
+from django.utils.module_loading import import_string
 
 _modules = {}
 
@@ -37,6 +51,10 @@ class Module:
     menu_item_names: list = field(default_factory=list)
     #: (app_label, model_name, actions) granted to every municipal role, scoped per town
     permissions: list = field(default_factory=list)
+    #: StreamField teaser blocks offered by every page body: {block name: block class, or its
+    #: dotted path (imported only when a body is built, so declaring creates no import cycle)}.
+    #: Names are global in the body stream, so start them with the module's name.
+    blocks: dict = field(default_factory=dict)
 
 
 def register_module(module):
@@ -45,11 +63,39 @@ def register_module(module):
 
     if module.name in _modules:
         return _modules[module.name]
+    for other in _modules.values():
+        clash = set(module.blocks) & set(other.blocks)
+        if clash:
+            raise ImproperlyConfigured(
+                f"Module {module.name!r} declares blocks {sorted(clash)} "
+                f"already declared by module {other.name!r}."
+            )
     _modules[module.name] = module
     for app_label, model_name, actions in module.permissions:
         for role in MunicipalityRole:
             register_scoped_model_permissions(role, app_label, model_name, actions)
     return module
+
+
+class ModuleAppConfig(AppConfig):
+    """App config of a module: registers its ``declaration`` when Django starts.
+
+    (Not ``module``: Django's AppConfig already uses that name for the app's Python module.)
+    """
+
+    declaration = None
+    # Imported into a module's apps.py, this class would be a second candidate there, and
+    # Django then ignores both: it is never the default, its subclasses always are.
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
+
+    def ready(self):
+        super().ready()
+        register_module(self.declaration)
 
 
 def get_modules():
@@ -58,6 +104,43 @@ def get_modules():
 
 def get_module(name):
     return _modules.get(name)
+
+
+def module_blocks():
+    """[(name, block instance)] of every registered module's teaser blocks.
+
+    Ordered by module name, then as each module declares them, so the block definitions that
+    migrations record do not depend on the order in which apps are loaded. Fresh instances on
+    every call: each StreamBlock names and owns its children. In the admin's block chooser
+    they are grouped under the module's label.
+
+    Modules register in their ``AppConfig.ready()``, so asking before every app is ready
+    would silently leave blocks out (and a StreamField caches its block on first use): that
+    is refused. Give ``StreamField`` the StreamBlock class, not an instance, so the block is
+    built on first use, after start-up.
+    """
+    if not apps.ready:
+        raise ImproperlyConfigured(
+            "Module blocks were requested before all apps were ready; pass the StreamBlock "
+            "class to StreamField (StreamField(BodyStreamBlock)) instead of an instance."
+        )
+    return [
+        (name, _block_instance(module, name, block))
+        for module in sorted(_modules.values(), key=lambda module: module.name)
+        for name, block in module.blocks.items()
+    ]
+
+
+def _block_instance(module, name, block):
+    from wagtail.blocks import Block
+
+    block_class = import_string(block) if isinstance(block, str) else block
+    if isinstance(block_class, type) and issubclass(block_class, Block):
+        # The admin's block chooser lists a module's blocks under the module's label.
+        return block_class() if block_class._meta_class.group else block_class(group=module.label)
+    raise ImproperlyConfigured(
+        f"Block {name!r} of module {module.name!r} must be a block class or its dotted path."
+    )
 
 
 def module_choices():
@@ -69,8 +152,12 @@ def is_enabled(municipality, module_name):
 
 
 def municipality_of_page(page):
-    site = page.get_site()
-    return getattr(site, "municipality", None) if site else None
+    """The municipality whose site the page belongs to (remembered on the page instance, as
+    every block of a body asks again)."""
+    if "_radnice_municipality" not in page.__dict__:
+        site = page.get_site()
+        page._radnice_municipality = getattr(site, "municipality", None) if site else None
+    return page._radnice_municipality
 
 
 class ModulePageMixin:
@@ -88,3 +175,20 @@ class ModulePageMixin:
         if not is_enabled(getattr(request, "municipality", None), self.module_name):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+
+@checks.register()
+def check_module_apps(app_configs=None, **kwargs):
+    """Every installed app under modules/ declares itself through ``ModuleAppConfig``."""
+    return [
+        checks.Error(
+            f"{config.name} is installed as a module but does not declare one.",
+            hint="Give its AppConfig the base class municipalities.registry.ModuleAppConfig "
+            "and a `declaration = Module(...)` (see docs/modules.md).",
+            obj=config,
+            id="radnice_modules.E001",
+        )
+        for config in apps.get_app_configs()
+        if config.name.startswith("modules.")
+        and not (isinstance(config, ModuleAppConfig) and isinstance(config.declaration, Module))
+    ]

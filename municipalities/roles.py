@@ -83,7 +83,7 @@ def _permission(app_label, codename):
 
 def grant_role_permissions(municipality, group, role):
     """Idempotently give ``group`` exactly the permissions of ``role`` on ``municipality``."""
-    # Apps and modules register their scoped permissions from wagtail_hooks.py.
+    # Apps register their scoped permissions from wagtail_hooks.py (modules on start-up).
     hooks.search_for_hooks()
     page_permissions = [_permission("wagtailcore", c) for c in PAGE_PERMISSIONS[role]]
     for root in municipality.root_pages:

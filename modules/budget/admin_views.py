@@ -12,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -20,7 +21,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from municipalities.registry import is_enabled
 from municipalities.scope import scope, user_municipalities
 
-from .models import ImportFormat, ImportJob, ImportMode
+from .models import ImportFormat, ImportJob, ImportMode, ImportStatus
+from .queries import budget_page_of
 from .tasks import read_progress, run_import
 
 MAX_UPLOAD_BYTES = 500 * 1024 * 1024
@@ -49,6 +51,8 @@ class ImportForm(forms.ModelForm):
             "Rok, jehož data soubor obsahuje. U číselníku akcí se rok nepoužívá."
         )
         self.fields["year"].widget.attrs.update({"min": 2000, "max": 2100})
+        # Radio buttons need no "---------" choice: the format is required.
+        self.fields["format"].choices = ImportFormat.choices
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -95,16 +99,35 @@ def import_add(request):
             job.original_name = form.cleaned_data["file"].name[:255]
             job.save()
             transaction.on_commit(lambda: run_import.delay(job.pk))
-            messages.success(request, _("Soubor byl nahrán a import zařazen do fronty."))
+            report_upload(request, job)
             return redirect("budget_import:detail", job_id=job.pk)
+        messages.error(
+            request, _("Soubor nebyl nahrán: opravte vyznačené chyby a vyberte ho znovu.")
+        )
     else:
         form = ImportForm(
             user=request.user,
-            initial={"mode": ImportMode.REPLACE, "format": ImportFormat.KXX},
+            initial={
+                "mode": ImportMode.REPLACE,
+                "format": ImportFormat.KXX,
+                "year": timezone.localdate().year,
+            },
         )
     return TemplateResponse(
         request, "budget/admin/import_form.html", {"form": form, "header_icon": "upload"}
     )
+
+
+def report_upload(request, job):
+    """Say what happened to the upload: without a broker Celery runs the task at once (in
+    this request), with a worker the job waits in the queue."""
+    job.refresh_from_db(fields=["status"])
+    if job.status == ImportStatus.SUCCEEDED:
+        messages.success(request, _("Soubor byl nahrán a data jsou importována."))
+    elif job.status == ImportStatus.FAILED:
+        messages.error(request, _("Soubor byl odmítnut, nic nebylo uloženo. Chyby jsou níže."))
+    else:
+        messages.success(request, _("Soubor byl nahrán a import zařazen do fronty."))
 
 
 def import_detail(request, job_id):
@@ -119,10 +142,22 @@ def import_detail(request, job_id):
         {
             "job": job,
             "progress": progress,
+            "public_url": public_url(request, job),
             "refresh_seconds": None if job.is_finished else REFRESH_SECONDS,
             "header_icon": "table",
         },
     )
+
+
+def public_url(request, job):
+    """Where the editor sees the imported year on the town's site, once the import succeeded."""
+    if job.status != ImportStatus.SUCCEEDED or job.format == ImportFormat.EVENTS:
+        return ""
+    page = budget_page_of(job.municipality)
+    if page is None:
+        return ""
+    url = page.get_url(request=request)
+    return url + page.reverse_subpage("overview", kwargs={"year": job.year}) if url else ""
 
 
 class ImportMenuItem(MenuItem):

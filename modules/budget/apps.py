@@ -1,13 +1,33 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.registry import Module, ModuleAppConfig
 
-class BudgetConfig(AppConfig):
+#: ``MenuItem.name`` of the "Rozpočet" group in the admin menu (see wagtail_hooks.py)
+MENU_NAME = "rozpocet"
+
+
+class BudgetConfig(ModuleAppConfig):
     name = "modules.budget"
     label = "budget"
     verbose_name = _("Rozpočet")
-
-    def ready(self):
-        # Declare the module as soon as Django starts: provisioning grants the module's
-        # permissions from the registry, possibly before Wagtail first loads its hooks.
-        from . import wagtail_hooks  # noqa: F401
+    declaration = Module(
+        name="budget",
+        label=_("Rozpočet"),
+        icon="table",
+        app_label="budget",
+        description=_(
+            "Rozpočet a jeho plnění, faktury a dodavatelé z účetnictví obce (jako Cityvizor)."
+        ),
+        menu_item_names=[MENU_NAME],
+        permissions=[
+            ("budget", "importjob", ["add", "view"]),
+            ("budget", "fiscalyear", ["change", "delete", "view"]),
+            ("budget", "event", ["add", "change", "view"]),
+            ("budget", "organisationalunit", ["add", "change", "view"]),
+        ],
+        blocks={
+            "budget_summary": "modules.budget.blocks.BudgetSummaryBlock",
+            "budget_top_suppliers": "modules.budget.blocks.TopSuppliersBlock",
+            "budget_project_spending": "modules.budget.blocks.ProjectSpendingBlock",
+        },
+    )

@@ -2,7 +2,8 @@
 
 ``build_demo(municipality, kind)`` generates the files in code (deterministically), imports
 them through the real importers and switches the module on, with a budget page at
-``/rozpocet/``. Running it again replaces the same data with the same data.
+``/rozpocet/`` and the budget summary and top suppliers teasers on the home page. Running it
+again replaces the same data with the same data and leaves the pages alone.
 
 The suppliers are fictional; their IČOs only have a valid check digit.
 """
@@ -39,12 +40,22 @@ SUPPLIER_NAMES = [
     "Projektová kancelář Rýsovací prkno s.r.o.",
 ]
 
-EVENTS = {
+#: the events code list of the village (the Cityvizor demo)
+VILLAGE_EVENTS = {
     101: ("Oprava místní komunikace Za Rybníkem", "Nový povrch a odvodnění ulice Za Rybníkem."),
     102: ("Dětské hřiště u rybníka", "Herní prvky, dopadové plochy a oplocení."),
     103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
     104: ("Veřejné osvětlení – výměna za LED", "Výměna 48 svítidel veřejného osvětlení."),
     105: ("Revitalizace návsi", "Nová zeleň, lavičky a chodník kolem kapličky."),
+}
+
+#: the events code list of the town (the KXX demo)
+TOWN_EVENTS = {
+    101: ("Rekonstrukce Nádražní ulice", "Nová vozovka, chodníky a odvodnění Nádražní ulice."),
+    102: ("Dětské hřiště v parku", "Herní prvky, dopadové plochy a oplocení v městském parku."),
+    103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
+    104: ("Veřejné osvětlení – výměna za LED", "Výměna svítidel veřejného osvětlení ve městě."),
+    105: ("Revitalizace Masarykova náměstí", "Nová zeleň, lavičky a dlažba na náměstí."),
 }
 
 
@@ -302,9 +313,9 @@ def cityvizor_csv(data):
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def events_csv():
+def events_csv(events):
     lines = ["srcId;name;description"]
-    lines += [f"{code};{name};{description}" for code, (name, description) in EVENTS.items()]
+    lines += [f"{code};{name};{description}" for code, (name, description) in events.items()]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -395,6 +406,30 @@ def ensure_budget_page(municipality):
     return page
 
 
+#: teasers appended to the home page's body (the newest year with data)
+HOME_TEASERS = [
+    ("budget_summary", {"heading": "Hospodaření obce"}),
+    ("budget_top_suppliers", {"heading": "Největší dodavatelé obce", "count": 5}),
+]
+
+
+def ensure_home_teasers(municipality, budget_page):
+    """Append the budget teasers to the home page, unless it holds a budget block already."""
+    home = municipality.site.root_page.specific
+    names = {name for name, _value in HOME_TEASERS}
+    if any(block.block_type in names for block in home.body):
+        return home
+    home.body = [
+        *home.body.raw_data,
+        *(
+            {"type": name, "value": {"year": None, "budget_page": budget_page.pk, **value}}
+            for name, value in HOME_TEASERS
+        ),
+    ]
+    home.save_revision().publish()
+    return home
+
+
 def enable_module(municipality):
     if "budget" not in (municipality.enabled_modules or []):
         municipality.enabled_modules = [*(municipality.enabled_modules or []), "budget"]
@@ -412,11 +447,13 @@ def _check(report, what):
 def build_demo(municipality, kind):
     """Import demo budget data for ``municipality``: ``kind`` is "cityvizor" or "kxx"."""
     enable_module(municipality)
+    plan, events = (
+        (VILLAGE_PLAN, VILLAGE_EVENTS) if kind == "cityvizor" else (TOWN_PLAN, TOWN_EVENTS)
+    )
     _check(
-        import_file(municipality, io.BytesIO(events_csv()), format="events", mode="replace"),
+        import_file(municipality, io.BytesIO(events_csv(events)), format="events", mode="replace"),
         "events",
     )
-    plan = VILLAGE_PLAN if kind == "cityvizor" else TOWN_PLAN
     for year in YEARS:
         data = plan_year(plan, year, seed=f"{municipality.ico}-{year}")
         if kind == "cityvizor":
@@ -441,4 +478,6 @@ def build_demo(municipality, kind):
                 )
         else:
             raise ValueError(f"unknown demo kind {kind!r}")
-    return ensure_budget_page(municipality)
+    page = ensure_budget_page(municipality)
+    ensure_home_teasers(municipality, page)
+    return page

@@ -8,11 +8,12 @@ from collections import defaultdict
 
 from django.db.models import Q, Sum
 
-from municipalities.scope import for_municipality
+from municipalities.scope import for_municipality, pages_of
 
 from . import search_index
 from .classification import item_group_name, paragraph_group_name, paragraph_name
 from .models import (
+    BudgetPage,
     Counterparty,
     CounterpartySummary,
     Event,
@@ -46,6 +47,20 @@ def fiscal_years(municipality):
 
 def fiscal_year(municipality, year):
     return for_municipality(FiscalYear.objects.all(), municipality).filter(year=year).first()
+
+
+def budget_page_of(municipality, chosen=None):
+    """The chosen budget page if it is in the town's tree, else the town's first live one.
+
+    Wagtail's page chooser offers every town's pages, so a page of another town is ignored.
+    """
+    pages = pages_of(municipality).live().type(BudgetPage)
+    if chosen:
+        own = pages.filter(pk=chosen.pk).first()
+        if own:
+            return own.specific
+    first = pages.order_by("path").first()
+    return first.specific if first else None
 
 
 # --- overview ---------------------------------------------------------------------------

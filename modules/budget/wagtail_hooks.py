@@ -1,4 +1,4 @@
-"""The budget module: its declaration in the module registry and its admin menu.
+"""The budget module's admin menu (the module itself is declared in apps.py).
 
 "Rozpočet" in the admin groups the import, the fiscal years, the events (projects) and the
 organisational units. Every viewset is scoped to the user's municipalities.
@@ -10,32 +10,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from municipalities.forms import MunicipalityScopedForm
-from municipalities.registry import Module, register_module
 from municipalities.viewsets import MunicipalityModelViewSet
 
 from .admin_views import ImportViewSet
+from .apps import MENU_NAME
 from .models import Event, FiscalYear, OrganisationalUnit
-
-MENU_NAME = "rozpocet"
-
-register_module(
-    Module(
-        name="budget",
-        label=_("Rozpočet"),
-        icon="table",
-        app_label="budget",
-        description=_(
-            "Rozpočet a jeho plnění, faktury a dodavatelé z účetnictví obce (jako Cityvizor)."
-        ),
-        menu_item_names=[MENU_NAME],
-        permissions=[
-            ("budget", "importjob", ["add", "view"]),
-            ("budget", "fiscalyear", ["change", "delete", "view"]),
-            ("budget", "event", ["add", "change", "view"]),
-            ("budget", "organisationalunit", ["add", "change", "view"]),
-        ],
-    )
-)
 
 
 class FiscalYearViewSet(MunicipalityModelViewSet):

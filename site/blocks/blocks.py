@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.functional import cached_property
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from municipalities.registry import module_blocks as module_blocks_of_registry
 from municipalities.scope import paths_q
 from radnice.core.images import (
     ALT_TEXT_REQUIRED,
@@ -757,7 +758,19 @@ class NodeListBlock(blocks.StructBlock):
 
 
 class BodyStreamBlock(blocks.StreamBlock):
-    """Everything a page body may contain."""
+    """Everything a page body may contain: the component library, then the teaser blocks of
+    every registered module (``municipalities.registry.module_blocks``).
+
+    Module blocks are added when the block is built, and modules register when Django starts,
+    so fields take the class (``StreamField(BodyStreamBlock)``) and build it on first use.
+    """
+
+    def __init__(self, local_blocks=None, **kwargs):
+        module_blocks = module_blocks_of_registry()
+        clash = sorted({name for name, _block in module_blocks} & set(self.base_blocks))
+        if clash:
+            raise ImproperlyConfigured(f"Module blocks {clash} clash with components of the body.")
+        super().__init__([*module_blocks, *(local_blocks or [])], **kwargs)
 
     rich_text = RichTextBlock()
     image = ImageBlock()

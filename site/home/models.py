@@ -39,7 +39,7 @@ class HomePage(Page):
             "z nastavení vzhledu obce."
         ),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,

@@ -99,7 +99,7 @@ class StandardPage(Page):
     main_image_alt_text = main_image_alt_text_field()
     main_image_decorative = main_image_decorative_field()
     main_image_caption = models.CharField(_("popisek hlavního obrázku"), max_length=255, blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     base_form_class = MainImagePageForm
 
@@ -166,7 +166,7 @@ class LandingPage(Page):
         ),
     )
     intro = models.TextField(_("úvodní text"), max_length=600, blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("obsah"))
+    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,

@@ -116,6 +116,14 @@ def site_url(municipality, path="/"):
     return f"http://{site.hostname}:{site.port}{path}"
 
 
+def log_in(page, municipality, user):
+    page.goto(site_url(municipality, "/admin/login/"))
+    page.get_by_label("Uživatelské jméno").fill(user.username)
+    page.locator("input[name='password']").fill(PASSWORD)
+    page.get_by_role("button", name="Přihlásit se").click()
+    page.wait_for_url(site_url(municipality, "/admin/"))
+
+
 # --- the browser ------------------------------------------------------------------------------
 
 

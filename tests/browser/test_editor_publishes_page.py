@@ -9,18 +9,10 @@ import re
 from playwright.sync_api import expect
 
 from radnice.pages.models import StandardPage
-from tests.browser.conftest import PASSWORD, site_url
+from tests.browser.conftest import log_in, site_url
 
 TITLE = "Úřední hodiny v létě"
 BODY = "Od 1. července má podatelna otevřeno jen v pondělí a ve středu."
-
-
-def log_in(page, municipality, user):
-    page.goto(site_url(municipality, "/admin/login/"))
-    page.get_by_label("Uživatelské jméno").fill(user.username)
-    page.locator("input[name='password']").fill(PASSWORD)
-    page.get_by_role("button", name="Přihlásit se").click()
-    page.wait_for_url(site_url(municipality, "/admin/"))
 
 
 def create_standard_page(page, municipality, home):

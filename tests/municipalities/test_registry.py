@@ -1,11 +1,18 @@
-"""The module registry switches a module's admin menu per municipality."""
+"""The module registry: a module's admin menu switched per municipality, its teaser blocks."""
+
+from types import SimpleNamespace
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.apps import apps as django_apps
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.urls import reverse
+from wagtail import blocks
 
 from municipalities import registry
 from municipalities.registry import Module, is_enabled
+from radnice.blocks.blocks import BodyStreamBlock
+from radnice.home.models import HomePage
+from radnice.pages.models import LandingPage, StandardPage
 
 
 @pytest.fixture
@@ -52,3 +59,101 @@ def test_enabled_modules_must_be_registered(town_a, fake_module):
 
 def test_is_enabled_without_municipality():
     assert not is_enabled(None, "zkusebni")
+
+
+# --- teaser blocks ------------------------------------------------------------------------------
+
+
+class TeaserBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(required=False)
+
+    class Meta:
+        label = "zkušební upoutávka"
+
+
+@pytest.fixture
+def modules_with_blocks(monkeypatch):
+    """Two modules registered out of alphabetical order, one block by class, one by path."""
+    monkeypatch.setattr(registry, "_modules", {})
+    registry.register_module(
+        Module(
+            name="zeta",
+            label="Zeta",
+            icon="cog",
+            app_label="people",
+            blocks={"zeta_teaser": f"{__name__}.TeaserBlock"},
+        )
+    )
+    registry.register_module(
+        Module(
+            name="alfa",
+            label="Alfa",
+            icon="cog",
+            app_label="people",
+            blocks={"alfa_teaser": TeaserBlock, "alfa_second": TeaserBlock},
+        )
+    )
+
+
+def test_registry_offers_every_modules_blocks_in_a_stable_order(modules_with_blocks):
+    offered = registry.module_blocks()
+    assert [name for name, _block in offered] == ["alfa_teaser", "alfa_second", "zeta_teaser"]
+    assert all(isinstance(block, TeaserBlock) for _name, block in offered)
+    assert [str(block.meta.group) for _name, block in offered] == ["Alfa", "Alfa", "Zeta"]
+    # fresh instances: each stream block names and owns its children
+    assert offered[0][1] is not registry.module_blocks()[0][1]
+
+
+def test_page_body_offers_the_registered_blocks(modules_with_blocks):
+    offered = BodyStreamBlock().child_blocks
+    assert list(offered)[-3:] == ["alfa_teaser", "alfa_second", "zeta_teaser"]
+    assert "rich_text" in offered
+
+
+def test_budget_module_declares_its_teasers():
+    names = [name for name, _block in registry.module_blocks()]
+    assert {"budget_summary", "budget_top_suppliers", "budget_project_spending"} <= set(names)
+
+
+def test_two_modules_cannot_declare_the_same_block_name(modules_with_blocks):
+    clash = Module(
+        name="beta",
+        label="Beta",
+        icon="cog",
+        app_label="people",
+        blocks={"zeta_teaser": TeaserBlock},
+    )
+    with pytest.raises(ImproperlyConfigured, match="zeta_teaser"):
+        registry.register_module(clash)
+
+
+def test_a_block_must_be_a_block_class(monkeypatch):
+    monkeypatch.setattr(registry, "_modules", {})
+    registry.register_module(
+        Module(name="x", label="X", icon="cog", app_label="people", blocks={"x": "json.dumps"})
+    )
+    with pytest.raises(ImproperlyConfigured, match="block class"):
+        registry.module_blocks()
+
+
+def test_blocks_are_refused_before_every_app_is_ready(monkeypatch):
+    """A body built while Django starts would silently miss the modules registered later."""
+    monkeypatch.setattr(django_apps, "ready", False)
+    with pytest.raises(ImproperlyConfigured, match="StreamField"):
+        BodyStreamBlock()
+
+
+def test_page_fields_build_their_body_on_first_use():
+    for model in [HomePage, StandardPage, LandingPage]:
+        assert model._meta.get_field("body").block_types_arg is BodyStreamBlock, model
+
+
+def test_system_check_flags_a_module_app_that_declares_nothing(monkeypatch):
+    undeclared = SimpleNamespace(name="modules.nedeklarovany", declaration=None)
+    monkeypatch.setattr(django_apps, "get_app_configs", lambda: [undeclared])
+    errors = registry.check_module_apps()
+    assert [error.id for error in errors] == ["radnice_modules.E001"]
+
+
+def test_system_check_accepts_the_installed_modules():
+    assert registry.check_module_apps() == []

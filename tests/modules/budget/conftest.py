@@ -65,3 +65,6 @@ SAMPLE_ROWS = [
     "KOF;3613;2132;;;3500;2023-05-10;7801011234;Jan Soukromník;Pronájem sálu Jan Soukromník",
     "UCT;6171;5011;;;50000;2023-03-31;;;Platy březen",
 ]
+
+#: the expenditure actually spent in SAMPLE_ROWS, as the public views write it
+SAMPLE_EXPENDITURE_ACTUAL = "271\u00a0234,50\u00a0Kč"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.models import Revision
 
 from modules.budget.demo import build_demo
 from modules.budget.models import BudgetPage, FiscalYear, Invoice
@@ -45,8 +46,10 @@ def test_demo_is_realistic_and_idempotent(town_a, client, kind):
     assert page.url_path.endswith("/rozpocet/")
     counts = Invoice.objects.count()
     assert FiscalYear.objects.filter(municipality=town_a).count() == 2
+    revisions = Revision.objects.count()
     build_demo(town_a, kind)
     assert Invoice.objects.count() == counts
+    assert Revision.objects.count() == revisions
     assert BudgetPage.objects.count() == 1
     response = client.get("/rozpocet/", HTTP_HOST="alfa.test")
     assert response.status_code == 200
@@ -56,3 +59,15 @@ def test_demo_is_realistic_and_idempotent(town_a, client, kind):
     )
     if kind == "kxx":
         assert FiscalYear.objects.get(municipality=town_a, year=2024).has_approved_budget
+
+
+def test_demo_puts_the_budget_teasers_on_the_home_page(town_a, client):
+    build_demo(town_a, "cityvizor")
+    home = town_a.site.root_page.specific
+    assert [block.block_type for block in home.body][-2:] == [
+        "budget_summary",
+        "budget_top_suppliers",
+    ]
+    html = client.get("/", HTTP_HOST="alfa.test").content.decode()
+    assert "Hospodaření obce" in html and "Největší dodavatelé obce" in html
+    assert 'href="/rozpocet/2024/"' in html and 'href="/rozpocet/2024/dodavatele/"' in html

@@ -1,10 +1,12 @@
 """Uploading accounting files in the admin, watching the import and reading its report."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from modules.budget.models import Actual, Event, FiscalYear, ImportJob, ImportStatus
@@ -37,6 +39,12 @@ def uploaded_job(client_a, budget_town_a, django_capture_on_commit_callbacks):
     return ImportJob.objects.get()
 
 
+def flash_messages(client, url):
+    response = client.get(url, **HOST)
+    messages = [str(message).strip() for message in response.context["messages"]]
+    return messages, response.content.decode()
+
+
 def test_editor_uploads_a_file_and_the_import_runs(uploaded_job, client_a, editor_a):
     job = uploaded_job
     assert job.status == ImportStatus.SUCCEEDED
@@ -45,10 +53,54 @@ def test_editor_uploads_a_file_and_the_import_runs(uploaded_job, client_a, edito
     assert job.original_name == "data.csv"
     assert Actual.objects.filter(municipality=job.municipality).count() == 7
     page = client_a.get(reverse("budget_import:detail", args=[job.pk]), **HOST).content.decode()
+    assert "Import byl úspěšně dokončen." in page
     assert "Přečteno řádků: 11" in page
     assert 'http-equiv="refresh"' not in page
     log = ModelLogEntry.objects.get(action="budget.import")
     assert log.user == editor_a
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_worker_the_upload_reports_the_finished_import(
+    client_a, budget_town_a, budget_page_a
+):
+    """Celery without a broker runs the task inside the upload request (eager): the message
+    must not say the file waits in a queue, and the report links to the imported year.
+
+    (A transactional test: outside a test's transaction ``on_commit`` runs at once, as in
+    a real request.)"""
+    response = upload(client_a, budget_town_a, csv_bytes(*SAMPLE_ROWS))
+    messages, page = flash_messages(client_a, response.url)
+    assert messages == ["Soubor byl nahrán a data jsou importována."]
+    assert "Import byl úspěšně dokončen." in page
+    assert 'href="/rozpocet/2023/"' in page and "Zobrazit rozpočet 2023 na webu obce" in page
+
+
+def test_upload_form_needs_no_empty_format_choice_and_proposes_this_year(client_a, budget_town_a):
+    response = client_a.get(reverse("budget_import:add"), **HOST)
+    form = response.context["form"]
+    assert [value for value, _label in form.fields["format"].choices] == [
+        "kxx",
+        "cityvizor",
+        "events",
+    ]
+    assert "---------" not in response.content.decode()
+    assert form["year"].value() == timezone.localdate().year
+
+
+def test_an_incomplete_form_says_so_and_keeps_what_was_entered(client_a, budget_town_a):
+    response = client_a.post(
+        reverse("budget_import:add"),
+        {"municipality": budget_town_a.pk, "year": 2023, "format": "cityvizor", "mode": "replace"},
+        **HOST,
+    )
+    assert response.status_code == 200
+    assert [str(message).strip() for message in response.context["messages"]] == [
+        "Soubor nebyl nahrán: opravte vyznačené chyby a vyberte ho znovu."
+    ]
+    assert response.context["form"].errors["file"] == ["Toto pole je povinné."]
+    assert response.context["form"]["year"].value() == "2023"
+    assert not ImportJob.objects.exists()
 
 
 def test_the_uploaded_file_is_not_under_media_root(uploaded_job, settings):
@@ -58,17 +110,30 @@ def test_the_uploaded_file_is_not_under_media_root(uploaded_job, settings):
 def test_a_bad_file_shows_every_error_and_saves_nothing(
     client_a, budget_town_a, django_capture_on_commit_callbacks
 ):
-    content = csv_bytes("UCT;6171;5169;;;x;2023-01-31;;;", "UCT;6171;51;;;1;2023-01-31;;;")
+    assert import_bytes(budget_town_a, csv_bytes(*SAMPLE_ROWS)).ok
+    before = sorted(Actual.objects.values_list("paragraph", "item", "amount"))
+    content = csv_bytes(
+        "UCT;6171;5169;;;1200,50;2023-01-31;;;Služby leden",  # a good row before the bad ones
+        "UCT;6171;5169;;;x;2023-01-31;;;",
+        "UCT;6171;51;;;1;2023-01-31;;;",
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client_a, budget_town_a, content)
+        response = upload(client_a, budget_town_a, content)  # "replace" the year: refused
     job = ImportJob.objects.get()
     assert job.status == ImportStatus.FAILED
     assert job.error_count == 2
-    assert [error["line"] for error in job.errors] == [2, 3]
-    page = client_a.get(reverse("budget_import:detail", args=[job.pk]), **HOST).content.decode()
-    assert "Soubor byl odmítnut" in page
-    assert "Částka není číslo" in page
-    assert not Actual.objects.exists()
+    assert [error["line"] for error in job.errors] == [3, 4]
+    page = client_a.get(response.url, **HOST).content.decode()
+    assert "Soubor byl odmítnut, nic nebylo uloženo. Chybných řádků: 2." in page
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in BeautifulSoup(page, "html.parser").select("table.listing tbody tr")
+    ]
+    assert [row[:3] for row in rows] == [["3", "amount", "x"], ["4", "item", "51"]]
+    assert rows[0][3].startswith("Částka není číslo")
+    assert rows[1][3].startswith("Položka musí být čtyřmístné číslo")
+    assert sorted(Actual.objects.values_list("paragraph", "item", "amount")) == before
+    assert FiscalYear.objects.get(municipality=budget_town_a).year == 2023
 
 
 def test_progress_page_refreshes_itself_while_the_job_waits(

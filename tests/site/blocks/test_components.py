@@ -14,6 +14,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTable
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from municipalities.registry import module_blocks as module_blocks_of_registry
 from radnice.blocks import blocks
 from tests.factories import PersonFactory, StandardPageFactory
 
@@ -64,7 +65,7 @@ def third_party_requests(html):
 
 
 def test_body_offers_every_component_of_the_library():
-    assert list(blocks.BodyStreamBlock().child_blocks) == [
+    assert list(blocks.BodyStreamBlock.base_blocks) == [
         "rich_text",
         "image",
         "image_with_text",
@@ -85,11 +86,21 @@ def test_body_offers_every_component_of_the_library():
     ]
 
 
+def test_body_then_offers_the_teaser_blocks_of_every_registered_module():
+    library = list(blocks.BodyStreamBlock.base_blocks)
+    offered = blocks.BodyStreamBlock().child_blocks
+    module_blocks = [name for name, _block in module_blocks_of_registry()]
+    assert "budget_summary" in module_blocks
+    assert list(offered) == library + module_blocks
+
+
 def test_every_component_has_a_czech_label_an_icon_and_a_template():
     for name, block in blocks.BodyStreamBlock().child_blocks.items():
         assert block.meta.icon, name
-        assert block.meta.template.startswith("blocks/"), name
+        assert block.meta.template, name
         assert str(block.label) and str(block.label)[0].islower(), name
+    for name, block in blocks.BodyStreamBlock.base_blocks.items():
+        assert block.meta.template.startswith("blocks/"), name
 
 
 def test_rich_text_renders_the_editors_html():
