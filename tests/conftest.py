@@ -2,7 +2,29 @@ import pytest
 
 from municipalities.models import MunicipalityRole
 
-from .factories import PersonFactory, StandardPageFactory, make_member, make_municipality
+from .factories import (
+    PersonFactory,
+    StandardPageFactory,
+    make_member,
+    make_municipality,
+    restore_migration_data,
+)
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _migration_data_after_flush(request):
+    """Every transactional test starts with the rows migrations insert (root page, locales...),
+    whichever transactional test ran before it and flushed them."""
+    if _is_transactional(request):
+        request.getfixturevalue("transactional_db")
+        restore_migration_data()
 
 
 @pytest.fixture
