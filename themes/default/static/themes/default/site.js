@@ -1,7 +1,7 @@
 /* Progressive enhancement of the page frame (base.html); everything works without it.
    - the main navigation's submenus become disclosures (button + aria-expanded), Escape
-     closes the open one and returns focus to its button, and a click or focus outside
-     closes it;
+     closes the open one and returns focus to its button, and a click outside or focus
+     leaving its menu item closes it;
    - on narrow screens a "Menu" button shows and hides the navigation;
    - the light/dark switch applies the choice at once instead of reloading the page. */
 (function () {
@@ -38,7 +38,11 @@
       if (!nav.contains(event.target)) closeAll();
     });
     nav.addEventListener("focusout", function (event) {
-      if (event.relatedTarget && !nav.contains(event.relatedTarget)) closeAll();
+      var next = event.relatedTarget;
+      if (!next) return;
+      toggles.forEach(function (toggle) {
+        if (!toggle.parentNode.contains(next)) setExpanded(toggle, false);
+      });
     });
     nav.classList.add("is-enhanced");
   }
@@ -79,7 +83,14 @@
             other.setAttribute("aria-pressed", other === button ? "true" : "false");
           });
         })
-        .catch(function () { form.submit(); });
+        .catch(function () {
+          var field = document.createElement("input");
+          field.type = "hidden";
+          field.name = button.name;
+          field.value = button.value;
+          form.appendChild(field);
+          form.submit();
+        });
     });
   }
 
