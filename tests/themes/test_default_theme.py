@@ -192,8 +192,9 @@ def test_colour_mode_switch_refuses_get(client, town_a):
 
 def test_stylesheet_has_dark_values_for_device_preference_and_for_the_choice():
     css = (STATIC / "base.css").read_text()
-    assert '@media (prefers-color-scheme: dark) {\n  :root:not([data-color-scheme="light"])' in css
-    assert ':root[data-color-scheme="dark"]' in css
+    device = "@media screen and (prefers-color-scheme: dark) {\n  :root:not("
+    assert device + '[data-color-scheme="light"])' in css
+    assert '@media screen {\n  :root[data-color-scheme="dark"]' in css  # print stays light
     assert "--color-link: var(--color-primary-text-dark)" in css
 
 

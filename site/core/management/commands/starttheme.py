@@ -39,10 +39,12 @@ CSS = """/* Theme "{label}". The default theme's stylesheets are loaded first; c
   --radius: 4px;
   --font-heading: var(--font-body);
 }}
-@media (prefers-color-scheme: dark) {{
+@media screen and (prefers-color-scheme: dark) {{
   :root:not([data-color-scheme="light"]) {{ }}
 }}
-:root[data-color-scheme="dark"] {{ }}
+@media screen {{
+  :root[data-color-scheme="dark"] {{ }}
+}}
 """
 
 
