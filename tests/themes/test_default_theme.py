@@ -270,3 +270,13 @@ def test_theme_stylesheets_load_nothing_from_other_hosts():
     for css in Path(settings.BASE_DIR, "themes").rglob("*.css"):
         assert not re.search(r"url\(\s*[\"']?(https?:)?//", css.read_text()), css
         assert "@import url(http" not in css.read_text()
+
+
+def test_print_hides_the_page_tools_and_writes_out_link_targets():
+    css = (STATIC / "base.css").read_text()
+    print_rules = css[css.index("@media print") :]
+    hidden = print_rules.split("{ display: none !important; }")[0]
+    for selector in (".header-tools", ".site-nav", ".site-alert__dismiss", ".footer-menu"):
+        assert selector in hidden, selector
+    assert 'content: " (" attr(href) ")"' in print_rules
+    assert "--color-bg: #fff; --color-text: #000;" in print_rules
