@@ -143,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "municipalities.context_processors.municipality",
+                "themes.colour_scheme.colour_scheme",
             ],
         },
     },

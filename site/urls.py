@@ -9,6 +9,7 @@ from municipalities.localize import admin_urlpatterns as localize_admin_urlpatte
 from radnice.core import page_files
 from radnice.search import views as search_views
 from radnice.seo import views as seo_views
+from themes.colour_scheme import set_colour_scheme
 
 urlpatterns = [
     # Scoped versions of some wagtail-localize admin views; they must come before the admin.
@@ -18,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("", include("radnice.alerts.urls")),  # hiding an alert banner, without JavaScript
+    path("_vzhled/", set_colour_scheme, name="colour_scheme"),  # light/dark, without JavaScript
 ]
 
 if settings.DEBUG:

@@ -20,6 +20,9 @@ def build_town(town, port):
     )
     municipality = result.municipality
     contact_fields = ("data_box", "street", "postcode", "city", "email", "phone")
+    if (municipality.theme, municipality.font) != (town.theme, town.font):
+        municipality.theme, municipality.font = town.theme, town.font
+        municipality.save(update_fields=["theme", "font"])
     if any(getattr(municipality, f) != getattr(town, f) for f in contact_fields):
         for field in contact_fields:
             setattr(municipality, field, getattr(town, field))
@@ -65,6 +68,8 @@ def build_town(town, port):
 
 
 MENU_SLUGS = ["uredni-deska", "aktuality", "akce", "kontakty", "rozpocet"]
+# Sections whose subpages form a submenu of the main navigation.
+SUBMENU_SLUGS = ["zivot-v-obci"]
 FOOTER_LINKS = [
     ("Úřední deska", "uredni-deska"),
     ("Kontakty a úřední hodiny", "kontakty"),
@@ -83,6 +88,13 @@ def build_navigation(municipality):
         if page is not None and not page.show_in_menus:
             page.show_in_menus = True
             page.save_revision().publish()
+    for slug in SUBMENU_SLUGS:
+        section = sections.get(slug)
+        children = section.get_children().live().specific() if section else []
+        for child in children:
+            if not child.show_in_menus:
+                child.show_in_menus = True
+                child.save_revision().publish()
     menu = FooterMenuSettings.for_site(municipality.site)
     if not menu.links.exists():
         menu.heading = "Užitečné odkazy"

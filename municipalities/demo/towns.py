@@ -22,6 +22,8 @@ class DemoTown:
     intro: str
     pages: list = field(default_factory=list)
     people: list = field(default_factory=list)
+    theme: str = "default"
+    font: str = "system"
 
 
 LHOTA = DemoTown(
@@ -29,6 +31,7 @@ LHOTA = DemoTown(
     kind="obec",
     ico="00991236",
     hostname="lhota.localhost",
+    font="source-sans",
     editor_username="editor@lhota.localhost",
     data_box="lh2ot4a",
     street="Návesní 1",
@@ -76,6 +79,7 @@ HORNI_DOLNI = DemoTown(
     kind="mesto",
     ico="00994561",
     hostname="hornidolni.localhost",
+    font="atkinson",
     editor_username="editor@hornidolni.localhost",
     data_box="hd5mest",
     street="Masarykovo náměstí 1",
@@ -124,6 +128,8 @@ PRAHA_99 = DemoTown(
     kind="mestska_cast",
     ico="00997897",
     hostname="praha99.localhost",
+    theme="namesti",  # the second theme, to show what a theme changes
+    font="source-sans",
     editor_username="editor@praha99.localhost",
     data_box="p99abcd",
     street="Náměstí Svobody 99",

@@ -1,19 +1,34 @@
+import re
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from municipalities.branding import css_custom_properties
 
 register = template.Library()
 
+# Characters a custom property value of ours may contain: no "<", braces or semicolons.
+SAFE_CSS_VALUE = re.compile(r'[#\w\s,"\'.-]+')
+
 
 @register.simple_tag(takes_context=True)
 def branding_style(context):
-    """A :root rule with the municipality's colours and font, after the theme's stylesheet."""
+    """A :root rule with the municipality's colours and font, after the theme's stylesheet.
+
+    Not HTML-escaped: inside <style> an entity such as &quot; is not decoded, and its ";"
+    would end the declaration (font stacks contain quotes). The values are validated colours
+    and the platform's own font stacks; anything else is dropped.
+    """
     municipality = context.get("municipality")
     if not municipality:
         return ""
-    declarations = format_html_join(" ", "{}: {};", css_custom_properties(municipality).items())
-    return format_html("<style>:root {{ {} }}</style>", declarations)
+    declarations = " ".join(
+        f"{name}: {value};"
+        for name, value in css_custom_properties(municipality).items()
+        if SAFE_CSS_VALUE.fullmatch(value)
+    )
+    return mark_safe(f"<style>:root {{ {declarations} }}</style>")  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

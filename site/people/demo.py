@@ -628,6 +628,7 @@ def _build_place(municipality, data, today):
             "phone": data.phone,
             "email": _email(data.email, municipality),
             "note": data.note,
+            "is_office": data.key == "urad",  # the town hall: its hours go to the footer
         },
     )
     for weekdays, opens, closes in data.hours:

@@ -126,12 +126,21 @@ class Place(ClusterableModel):
         blank=True,
         help_text=_("Např. bezbariérový vstup z Nádražní ulice, parkování za budovou."),
     )
+    is_office = models.BooleanField(
+        _("sídlo úřadu"),
+        default=False,
+        help_text=_(
+            "Dnešní úřední hodiny tohoto místa se ukazují v patičce webu. Je-li takových míst "
+            "víc, použije se první podle názvu."
+        ),
+    )
 
     base_form_class = PlaceForm
 
     panels = [
         FieldPanel("municipality"),
         FieldPanel("name"),
+        FieldPanel("is_office"),
         MultiFieldPanel(
             [
                 FieldPanel("street"),

@@ -141,15 +141,17 @@ def test_english_pages_show_english_titles_in_menu_listing_and_head(client, town
     content = response.content.decode()
     assert "<h1>Contacts</h1>" in content
     assert "<title>Contacts – Obec Alfa</title>" in content
-    assert '<a href="/en/contacts/" aria-current="page">Contacts</a>' in content
+    assert '<a class="main-menu__link" href="/en/contacts/" aria-current="page">Contacts</a>' in (
+        content
+    )
     assert "Kontakty" not in content
 
     home = client.get("/en/", HTTP_HOST=host).content.decode()
-    assert '<a href="/en/contacts/">Contacts</a>' in home
+    assert '<a class="main-menu__link" href="/en/contacts/">Contacts</a>' in home
     assert "Kontakty" not in home
 
     czech_home = client.get("/", HTTP_HOST=host).content.decode()
-    assert '<a href="/kontakty/">Kontakty</a>' in czech_home
+    assert '<a class="main-menu__link" href="/kontakty/">Kontakty</a>' in czech_home
     assert "Contacts" not in czech_home
 
 

@@ -45,3 +45,6 @@ def test_scaffolded_theme_renders_every_page_with_its_stylesheet(
         html = client.get(url, HTTP_HOST="alfa.test").content.decode()
         assert "themes/modry/theme.css" in html
         assert "themes/default/base.css" in html
+        # After the default stylesheets, before the town's branding (which must win).
+        theme_css = html.index("themes/modry/theme.css")
+        assert html.index("themes/default/base.css") < theme_css < html.index("<style>:root")

@@ -22,6 +22,44 @@ def breadcrumbs(context):
     return {"items": items if len(items) > 1 else []}
 
 
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live in-menu children of the site's root (in the page's language) and theirs.
+
+    Two queries for both levels, however many sections there are. Each item is
+    ``(page, is_current, children)``; ``is_current`` is true for the current page and for the
+    section the current page lies in (the template marks them differently).
+    """
+    request = context.get("request")
+    municipality = context.get("municipality")
+    if request is None or municipality is None:
+        return {"items": []}
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None  # pages outside the tree (search results) mark nothing as current
+    root = municipality.site.root_page.localized
+    sections = list(root.get_children().live().in_menu())
+    children = {}
+    if sections:
+        below = Page.objects.live().in_menu().filter(depth=root.depth + 2)
+        below = below.filter(path__startswith=root.path).order_by("path")
+        for child in below:
+            children.setdefault(child.path[: -Page.steplen], []).append(child)
+    items = [
+        {
+            "page": section,
+            "current": page is not None and page.pk == section.pk,
+            "in_section": page is not None and page.path.startswith(section.path),
+            "children": [
+                {"page": child, "current": page is not None and child.pk == page.pk}
+                for child in children.get(section.path, [])
+            ],
+        }
+        for section in sections
+    ]
+    return {"items": items, "request": request}
+
+
 @register.inclusion_tag("navigation/footer_menu.html", takes_context=True)
 def footer_menu(context):
     request = context.get("request")

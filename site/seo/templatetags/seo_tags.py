@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from radnice.core.images import image_alt
 from radnice.core.templatetags.responsive_images import main_image_alt
@@ -39,6 +40,50 @@ def page_image(page):
     return None
 
 
+LANGUAGE_NAMES = {"cs": "Česky", "en": "English", "de": "Deutsch", "pl": "Polski"}
+
+
+def page_alternates(page, request):
+    """``[(language code, absolute URL)]`` of the page's live translations, itself included.
+
+    Computed once per request and page: the head's hreflang links and the header's language
+    switch both use it.
+    """
+    cache = request.__dict__.setdefault("_radnice_alternates", {})
+    if page.pk not in cache:
+        alternates = []
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in translations:
+            url = translation.get_full_url(request)
+            if url:
+                alternates.append((translation.locale.language_code, url))
+        cache[page.pk] = sorted(alternates)
+    return cache[page.pk]
+
+
+@register.inclusion_tag("seo/language_switch.html", takes_context=True)
+def language_switch(context):
+    """Links to the current page in the other languages it is translated into."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or not hasattr(page, "get_translations"):
+        return {"languages": []}
+    current = get_language()
+    alternates = page_alternates(page, request)
+    if len(alternates) < 2:
+        return {"languages": []}
+    languages = [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES.get(code, code.upper()),
+            "url": url,
+            "current": code == current,
+        }
+        for code, url in alternates
+    ]
+    return {"languages": languages}
+
+
 @register.inclusion_tag("seo/head.html", takes_context=True)
 def seo_head(context):
     request = context.get("request")
@@ -48,12 +93,8 @@ def seo_head(context):
     if request is None or page is None or not hasattr(page, "get_full_url"):
         return data
     data["canonical"] = page.get_full_url(request)
-    alternates = []
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-        url = translation.get_full_url(request)
-        if url:
-            alternates.append((translation.locale.language_code, url))
-    data["alternates"] = sorted(alternates)
+    alternates = page_alternates(page, request)
+    data["alternates"] = alternates
     default = next((url for code, url in alternates if code == "cs"), None)
     data["x_default"] = default
     data["description"] = page_description(page)

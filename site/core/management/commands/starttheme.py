@@ -23,16 +23,27 @@ class {class_name}(AppConfig):
 
 BASE = """{{% extends "base.html" %}}
 {{% load static %}}
-{{% block extra_head %}}{{{{ block.super }}}}
+{{% comment %}}The default theme's page frame. Override only the blocks you change: header,
+brand, header_tools, navigation, footer... (docs/themes.md lists them). The stylesheet comes
+after the default theme's and before the municipality's branding.{{% endcomment %}}
+{{% block stylesheets %}}{{{{ block.super }}}}
   <link rel="stylesheet" href="{{% static 'themes/{name}/theme.css' %}}">
 {{% endblock %}}
 """
 
-CSS = """/* Theme "{label}". The default theme's stylesheet is loaded first; change what differs.
-   Honour the municipality's branding: use var(--color-primary), var(--color-secondary)
-   and var(--font-body) rather than fixed values (see docs/themes.md). */
+CSS = """/* Theme "{label}". The default theme's stylesheets are loaded first; change what differs.
+   Honour the municipality's branding: use var(--color-primary), var(--color-link),
+   var(--font-body) and the other custom properties rather than fixed values, and give every
+   colour you change a dark-mode value too (see docs/themes.md). */
 :root {{
-  --theme-radius: 4px;
+  --radius: 4px;
+  --font-heading: var(--font-body);
+}}
+@media screen and (prefers-color-scheme: dark) {{
+  :root:not([data-color-scheme="light"]) {{ }}
+}}
+@media screen {{
+  :root[data-color-scheme="dark"] {{ }}
 }}
 """
 
