@@ -87,6 +87,8 @@ class Walk:
     violations: dict = dataclasses.field(default_factory=lambda: defaultdict(list))
     # host -> {"page → URL", ...} of requests that left the town's site
     foreign_requests: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+    # what of the site frame is missing -> {page path, ...}
+    missing_frame: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +122,9 @@ def walk(theme, showcase, module_browser):
                         key = ("http-status", f"HTTP {response.status}", "", "")
                         result.violations[key].append(where)
                         continue
+                    for part, locator in frame_parts(page, showcase).items():
+                        if not locator.count():
+                            result.missing_frame[part].add(sample.path)
                     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
                     page.wait_for_function("Array.from(document.images).every(i => i.complete)")
                     result.checks += 1
@@ -134,6 +139,19 @@ def walk(theme, showcase, module_browser):
     return result
 
 
+def frame_parts(page, showcase):
+    """What every page of the site shows, whatever its type (WCAG 3.2.3, law 99/2019 Sb.)."""
+    statement = showcase.sample("accessibilitystatementpage")
+    return {
+        "odkaz „Přejít na obsah“": page.locator("a[href='#main']"),
+        "hlavní navigace": page.get_by_role("navigation", name="Hlavní navigace"),
+        "<main id=main>": page.locator("main#main"),
+        "odkaz na prohlášení o přístupnosti v patičce": page.locator(
+            f"footer a[href='{statement.path}']"
+        ),
+    }
+
+
 # --- axe-core ---------------------------------------------------------------------------------
 
 
@@ -146,6 +164,19 @@ def test_every_page_type_has_no_wcag_violation(theme, walk, showcase):
                 f"- {rule} [{impact}] {help_text}\n"
                 f"    prvky: {targets}\n    kde: {'; '.join(where)}"
                 for (rule, impact, targets, help_text), where in sorted(walk.violations.items())
+            ),
+            pytrace=False,
+        )
+
+
+def test_every_page_has_the_same_site_frame(theme, walk):
+    """Skip link, main navigation, main landmark and the accessibility statement link."""
+    if walk.missing_frame:
+        pytest.fail(
+            f"Téma {theme}: stránky bez společných částí webu\n"
+            + "\n".join(
+                f"- chybí {part}: {', '.join(sorted(paths))}"
+                for part, paths in sorted(walk.missing_frame.items())
             ),
             pytrace=False,
         )
