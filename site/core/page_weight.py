@@ -142,6 +142,13 @@ def kilobytes(size):
     return f"{size / 1000:.1f}".replace(".", ",")
 
 
+def settle(page):
+    """Scroll to the end and wait until the images (lazy ones too) and fonts have loaded."""
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 def measure_page(browser, url, sample, **context_options):
     """Open ``url`` in a fresh context of ``browser`` and weigh everything it loads."""
     context = browser.new_context(**context_options)
@@ -153,8 +160,7 @@ def measure_page(browser, url, sample, **context_options):
         response = page.goto(url)
         weight.status = response.status
         weight.blocking_scripts = render_blocking_scripts(response.text())
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         for item in responses:
             weight.resources.append(_resource(item))
     finally:

@@ -1,4 +1,6 @@
-"""Every public page type meets WCAG 2.1 A and AA in every theme, mode and width.
+"""Every public page type, in every installed theme: accessible (WCAG 2.1 A and AA in light
+and dark mode, at 375 and 1280 px; keyboard; without JavaScript), private (no request to
+another host) and light (the weight budget of radnice.core.page_weight).
 
 The town is the demo's Lhota pod Lesem (``showcase``), built once; its sample pages come
 from ``radnice.core.page_samples``, so a new page type is checked as soon as the demo has
@@ -17,6 +19,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from radnice.core.page_weight import budget_problems, measure_site, settle
 from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS
 from themes import available_themes
 
@@ -125,8 +128,7 @@ def walk(theme, showcase, module_browser):
                     for part, locator in frame_parts(page, showcase).items():
                         if not locator.count():
                             result.missing_frame[part].add(sample.path)
-                    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-                    page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+                    settle(page)
                     result.checks += 1
                     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
                         targets = "; ".join(
@@ -363,3 +365,22 @@ def test_accordion_opens_without_javascript(theme, showcase, no_script_page):
     item.locator("summary").click()
     expect(item).to_have_attribute("open", "")
     expect(answer).to_be_visible()
+
+
+# --- weight -----------------------------------------------------------------------------------
+
+
+def test_every_page_type_keeps_the_weight_budget(theme, showcase, module_browser):
+    """At most 60 kB CSS and 30 kB JavaScript after gzip, no render-blocking script."""
+    weights = measure_site(
+        module_browser, showcase.url("").rstrip("/"), showcase.samples, locale="cs-CZ"
+    )
+    assert [weight.path for weight in weights] == [sample.path for sample in showcase.samples]
+    assert all(weight.resources for weight in weights)
+    problems = budget_problems(weights, showcase.samples)
+    if problems:
+        pytest.fail(
+            f"Téma {theme}: rozpočet váhy překročen\n"
+            + "\n".join(f"- {path}: {'; '.join(found)}" for path, found in problems.items()),
+            pytrace=False,
+        )
