@@ -124,18 +124,20 @@ class PageWeight:
         if self.status != expected_status:
             found.append(_("odpověď HTTP %(status)s") % {"status": self.status})
         for kind, budget, name in (("css", css_budget, "CSS"), ("js", js_budget, "JavaScript")):
-            if totals[kind]["gzip"] > budget:
+            size = totals[kind]["gzip"]
+            if size > budget:
                 found.append(
-                    _("%(name)s %(size)s kB po gzip, rozpočet %(budget)s kB")
-                    % {
-                        "name": name,
-                        "size": kilobytes(totals[kind]["gzip"]),
-                        "budget": kilobytes(budget),
-                    }
+                    _("%(name)s %(size)s B po gzip, rozpočet %(budget)s B")
+                    % {"name": name, "size": grouped(size), "budget": grouped(budget)}
                 )
         for src in self.blocking_scripts:
             found.append(_("skript blokující vykreslení v <head>: %(src)s") % {"src": src})
         return found
+
+
+def grouped(number):
+    """1234567 -> "1 234 567" (Czech digit grouping)."""
+    return f"{number:,}".replace(",", "\N{NO-BREAK SPACE}")
 
 
 def kilobytes(size):
