@@ -188,11 +188,14 @@ def showcase(test_database, django_db_blocker):
 
 
 def show_subpages_in_menus(municipality):
-    """Children of menu sections in the menu too, so themes with submenus render them."""
+    """The subpages of signposts (landing pages) in the menu too, so that themes with
+    submenus render one."""
     from wagtail.models import Page
 
+    from radnice.pages.models import LandingPage
+
     home = municipality.site.root_page
-    for section in home.get_children().live().in_menu():
+    for section in home.get_children().live().in_menu().type(LandingPage):
         Page.objects.child_of(section).live().update(show_in_menus=True)
 
 
