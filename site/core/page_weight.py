@@ -26,6 +26,18 @@ from urllib.parse import urlsplit
 from django.utils.translation import gettext as _
 from whitenoise.compress import Compressor
 
+# Debian's Chromium (package "chromium"), never a downloaded browser; the switches keep it
+# from calling home. Shared with the browser tests (tests/browser/conftest.py).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 CSS_BUDGET = 60_000
 JS_BUDGET = 30_000
 KINDS = ("html", "css", "js", "font", "image", "other")

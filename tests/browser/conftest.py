@@ -21,19 +21,14 @@ from django.db import connections
 from municipalities.demo.builders import build_demo_town
 from municipalities.demo.towns import LHOTA
 from municipalities.models import MunicipalityRole
+from radnice.core import page_weight
 from radnice.core.page_samples import sample_pages
 from tests.factories import make_member, make_municipality, restore_migration_data
 
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(page_weight.CHROMIUM)
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    *page_weight.CHROMIUM_ARGS,
     # Hostnames of the test sites resolve to the live server, nothing else leaves the machine.
     "--host-resolver-rules=MAP *.test 127.0.0.1",
 ]

@@ -13,6 +13,8 @@ from wagtail.models import Site
 from municipalities.models import Municipality
 from radnice.core.page_samples import sample_pages
 from radnice.core.page_weight import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
     CSS_BUDGET,
     JS_BUDGET,
     KINDS,
@@ -21,15 +23,6 @@ from radnice.core.page_weight import (
     measure_site,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HEADINGS = {
     "html": "HTML",
     "css": "CSS",
