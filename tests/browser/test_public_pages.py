@@ -129,6 +129,15 @@ def walk(theme, showcase, module_browser):
                         if not locator.count():
                             result.missing_frame[part].add(sample.path)
                     settle(page)
+                    overflow = horizontal_overflow(page)
+                    if overflow:
+                        key = (
+                            "reflow",
+                            "serious",
+                            overflow,
+                            "Content must reflow without horizontal scrolling (WCAG 1.4.10)",
+                        )
+                        result.violations[key].append(where)
                     result.checks += 1
                     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
                         targets = "; ".join(
@@ -139,6 +148,34 @@ def walk(theme, showcase, module_browser):
             finally:
                 context.close()
     return result
+
+
+def horizontal_overflow(page):
+    """The widest elements when the page scrolls sideways, "" when it reflows.
+
+    Content inside its own scroll container (a wide data table) does not count.
+    """
+    return page.evaluate(
+        r"""() => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return "";
+            const scrolls = (element) => element.scrollWidth > element.clientWidth
+                && getComputedStyle(element).overflowX !== "visible";
+            return Array.from(document.body.querySelectorAll("*"))
+                .filter((element) => element.getBoundingClientRect().right > width + 1)
+                .filter((element) => {
+                    for (let node = element.parentElement; node; node = node.parentElement) {
+                        if (scrolls(node)) return false;
+                    }
+                    return true;
+                })
+                .slice(0, 3)
+                .map((element) => element.tagName.toLowerCase()
+                    + (element.className && typeof element.className === "string"
+                        ? "." + element.className.trim().split(/\s+/).join(".") : ""))
+                .join("; ");
+        }"""
+    )
 
 
 def frame_parts(page, showcase):
