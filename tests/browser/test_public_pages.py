@@ -340,6 +340,16 @@ def no_script_page(module_browser, showcase):
         context.close()
 
 
+def test_every_page_type_reads_without_javascript(theme, showcase, no_script_page):
+    unreadable = []
+    for sample in showcase.samples:
+        visit(no_script_page, showcase, sample)
+        heading = no_script_page.locator("main h1")
+        if heading.count() != 1 or not heading.is_visible():
+            unreadable.append(sample.path)
+    assert not unreadable, f"Téma {theme}: bez JavaScriptu chybí viditelný nadpis h1: {unreadable}"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_main_menu_is_usable_without_javascript(width, theme, showcase, module_browser):
     context = new_context(module_browser, showcase, width=width, java_script_enabled=False)
