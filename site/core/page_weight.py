@@ -165,7 +165,9 @@ def settle(page):
 
 def measure_page(browser, url, sample, **context_options):
     """Open ``url`` in a fresh context of ``browser`` and weigh everything it loads."""
-    context = browser.new_context(**context_options)
+    # gzip, the budget's measure, even where the server could send Brotli.
+    headers = {"Accept-Encoding": "gzip", **context_options.pop("extra_http_headers", {})}
+    context = browser.new_context(extra_http_headers=headers, **context_options)
     responses = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()

@@ -33,6 +33,21 @@ HEADINGS = {
 }
 
 
+def static_files_handler():
+    """How the private server serves static files.
+
+    After ``collectstatic`` with the production storage (hashed names, precompressed copies)
+    WhiteNoise, which is part of the site's middleware, serves them exactly as in production,
+    compressed; otherwise Django's staticfiles finders serve the source files.
+    """
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+
+    if isinstance(staticfiles_storage, ManifestFilesMixin):
+        return lambda application: application
+    return StaticFilesHandler
+
+
 class Command(BaseCommand):
     help = gettext_lazy(
         "Změří každý typ veřejné stránky obce v prohlížeči Chromium: počet požadavků a přenesené "
@@ -102,10 +117,9 @@ class Command(BaseCommand):
         return municipality
 
     def measure_on_own_server(self, hostname, samples, options):
-        from django.contrib.staticfiles.handlers import StaticFilesHandler
         from django.test.testcases import LiveServerThread
 
-        server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+        server = LiveServerThread("127.0.0.1", static_files_handler(), port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()
