@@ -115,3 +115,17 @@ def test_budget_problems_name_each_page_and_expect_each_sample_status():
     }
     assert budget_problems([weight("/x/", status=200)], samples) == {"/x/": ["odpověď HTTP 200"]}
     assert budget_problems(weights, samples, css_budget=80_000) == {}
+
+
+def test_private_server_lets_whitenoise_serve_collected_static_files(settings):
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    from radnice.core.management.commands.page_weight import static_files_handler
+
+    assert static_files_handler() is StaticFilesHandler  # tests: files from the finders
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    application = object()
+    assert static_files_handler()(application) is application
