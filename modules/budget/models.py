@@ -9,6 +9,8 @@ The classification code lists are national (the Ministry of Finance's "rozpočto
 shared by every municipality and read-only; everything else belongs to one municipality.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -558,7 +560,8 @@ class BudgetPage(ModulePageMixin, RoutablePageMixin, Page):
         ]
         if supplier:
             word = supplier.split()[0]
-            routes.append(("budget_search", _("Rozpočet – hledání"), f"hledat/?q={word}"))
+            query = urlencode({"q": word})
+            routes.append(("budget_search", _("Rozpočet – hledání"), f"hledat/?{query}"))
         return routes
 
     @re_path(r"^$", name="index")

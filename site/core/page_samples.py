@@ -14,6 +14,7 @@ so a new page type is measured and checked as soon as a town has a page of that 
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -45,8 +46,12 @@ def sample_pages(municipality):
         samples.extend(SamplePage(key, str(label), base + path) for key, label, path in routes)
     word = next((part for part in home.title.split() if len(part) > 3), home.title)
     samples += [
-        SamplePage("search", _("Vyhledávání s výsledky"), f"/hledat/?q={word}"),
-        SamplePage("search_empty", _("Vyhledávání bez výsledků"), f"/hledat/?q={NO_RESULTS_QUERY}"),
+        SamplePage("search", _("Vyhledávání s výsledky"), "/hledat/?" + urlencode({"q": word})),
+        SamplePage(
+            "search_empty",
+            _("Vyhledávání bez výsledků"),
+            "/hledat/?" + urlencode({"q": NO_RESULTS_QUERY}),
+        ),
         SamplePage("not_found", _("Stránka nenalezena"), NOT_FOUND_PATH, status=404),
     ]
     return samples
