@@ -374,3 +374,17 @@ def test_missing_page_answers_404_in_czech_inside_the_site_frame(client, town_a,
     assert search["action"] == "/hledat/"
     assert search.find("label", attrs={"for": "not-found-q"})
     assert soup.find("main").find("a", href="/")
+
+
+def test_missing_page_of_no_town_answers_plain_404(client, town_a, settings):
+    settings.RADNICE_EXTRA_HOSTS = ["health.internal"]  # e.g. a load balancer's health check
+    response = client.get("/nic/", HTTP_HOST="health.internal")
+    assert response.status_code == 404
+    assert response.content.decode() == "Stránka nenalezena."
+
+
+def test_missing_admin_page_of_no_town_answers_plain_404(client, town_a, settings):
+    settings.RADNICE_EXTRA_HOSTS = ["health.internal"]
+    client.force_login(make_member(town_a))
+    response = client.get("/admin/nic/", HTTP_HOST="health.internal")
+    assert response.status_code == 404
