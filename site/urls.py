@@ -36,3 +36,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler404 = "radnice.core.views.page_not_found"

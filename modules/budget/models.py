@@ -9,6 +9,8 @@ The classification code lists are national (the Ministry of Finance's "rozpočto
 shared by every municipality and read-only; everything else belongs to one municipality.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,7 @@ from wagtail.models import Page
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
-from municipalities.registry import ModulePageMixin
+from municipalities.registry import ModulePageMixin, municipality_of_page
 
 from .text import fold
 
@@ -507,6 +509,60 @@ class BudgetPage(ModulePageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("rozpočet obce")
         verbose_name_plural = _("rozpočty obcí")
+
+    def sample_routes(self):
+        """The views page_samples checks and measures (see radnice.core.page_samples)."""
+        municipality = municipality_of_page(self)
+        fiscal_year = FiscalYear.objects.filter(municipality=municipality).order_by("-year").first()
+        if fiscal_year is None:
+            return [("budget", _("Rozpočet"), "")]
+        year = fiscal_year.year
+        expenditure = LineSummary.objects.filter(
+            fiscal_year=fiscal_year, kind=Kind.EXPENDITURE
+        ).order_by("-actual", "paragraph")
+        paragraph = expenditure.values_list("paragraph", flat=True).first()
+        group = expenditure.values_list("paragraph_group", flat=True).first()
+        event = (
+            EventSummary.objects.filter(fiscal_year=fiscal_year)
+            .order_by("event__code")
+            .values_list("event__code", flat=True)
+            .first()
+        )
+        month = (
+            Invoice.objects.filter(fiscal_year=fiscal_year)
+            .order_by("month")
+            .values_list("month", flat=True)
+            .first()
+        )
+        supplier = (
+            Invoice.objects.filter(fiscal_year=fiscal_year, counterparty__is_private=False)
+            .order_by("counterparty__name")
+            .values_list("counterparty__name", flat=True)
+            .first()
+        )
+        routes = [("budget", _("Rozpočet – přehled"), "")]
+        if group is not None:
+            routes.append(("budget_sector", _("Rozpočet – odvětví"), f"{year}/odvetvi/{group}/"))
+        if paragraph is not None:
+            routes.append(
+                ("budget_paragraph", _("Rozpočet – paragraf"), f"{year}/paragraf/{paragraph}/")
+            )
+        if event is not None:
+            routes.append(("budget_event", _("Rozpočet – akce"), f"akce/{event}/"))
+        routes.append(("budget_months", _("Rozpočet – faktury po měsících"), f"{year}/faktury/"))
+        if month is not None:
+            routes.append(
+                ("budget_invoices", _("Rozpočet – faktury měsíce"), f"{year}/faktury/{month}/")
+            )
+        routes += [
+            ("budget_suppliers", _("Rozpočet – dodavatelé"), f"{year}/dodavatele/"),
+            ("budget_comparison", _("Rozpočet – srovnání let"), "srovnani/"),
+        ]
+        if supplier:
+            word = supplier.split()[0]
+            query = urlencode({"q": word})
+            routes.append(("budget_search", _("Rozpočet – hledání"), f"hledat/?{query}"))
+        return routes
 
     @re_path(r"^$", name="index")
     def index_route(self, request, *args, **kwargs):

@@ -1,5 +1,7 @@
 """Idempotent builders of demo content for one municipality."""
 
+from django.utils.module_loading import import_string
+
 from radnice.blocks.blocks import rich_text_stream
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
@@ -7,6 +9,31 @@ from radnice.people.models import Person
 from ..models import MunicipalityRole
 from ..provisioning import ensure_member, provision_municipality
 from .towns import DEMO_PASSWORD
+
+# Each content app fills a demo town with its own content; order matters (people before the
+# board, which names responsible persons; the home page last, as it shows the others).
+CONTENT_BUILDERS = [
+    "radnice.people.demo.build_demo",
+    "radnice.board.demo.build_demo",
+    "radnice.news.demo.build_demo",
+    "radnice.events.demo.build_demo",
+    "radnice.alerts.demo.build_demo",
+    "radnice.home.demo.build_demo",
+]
+
+
+def build_demo_town(town, port, budget_format=None):
+    """A whole demo town: the municipality, every app's content, the budget module when
+    ``budget_format`` ("cityvizor" or "kxx") says from which generated file, the menus."""
+    from modules.budget.demo import build_demo as build_budget_demo
+
+    municipality = build_town(town, port)
+    for path in CONTENT_BUILDERS:
+        import_string(path)(municipality)
+    if budget_format:
+        build_budget_demo(municipality, budget_format)
+    build_navigation(municipality)
+    return municipality
 
 
 def build_town(town, port):

@@ -99,6 +99,23 @@ class OfficialBoardIndexPage(RoutablePageMixin, Page):
         verbose_name = _("úřední deska")
         verbose_name_plural = _("úřední desky")
 
+    def sample_routes(self):
+        """The views page_samples checks and measures (see radnice.core.page_samples)."""
+        from .queries import board_notices, current, today
+
+        notice_type = (
+            NoticeType.objects.filter(notices__in=current(board_notices(self), today()))
+            .order_by("name")
+            .first()
+        )
+        routes = [
+            ("board", _("Úřední deska – aktuální"), ""),
+            ("board_archive", _("Úřední deska – archiv"), "archiv/"),
+        ]
+        if notice_type:
+            routes.append(("board_filtered", _("Úřední deska – filtr"), f"?typ={notice_type.slug}"))
+        return routes
+
     @path("")
     def current_view(self, request):
         from .listing import board_listing_context

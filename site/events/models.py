@@ -133,6 +133,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("přehled akcí")
         verbose_name_plural = _("přehledy akcí")
 
+    def sample_routes(self):
+        """The views page_samples checks and measures (see radnice.core.page_samples)."""
+        event_type = (
+            EventType.objects.filter(events__in=EventPage.objects.live().child_of(self))
+            .order_by("name")
+            .first()
+        )
+        routes = [
+            ("events", _("Akce – nadcházející"), ""),
+            ("events_calendar", _("Akce – kalendář"), self.reverse_subpage("calendar")),
+            ("events_archive", _("Akce – archiv"), self.reverse_subpage("archive")),
+        ]
+        if event_type:
+            routes.append(("events_filtered", _("Akce – filtr"), f"?typ={event_type.slug}"))
+        return routes
+
     @path("", name="upcoming")
     def upcoming_view(self, request):
         from . import views

@@ -123,6 +123,21 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context["alternate_links"] = alternate_links(self, self, request)
         return context
 
+    def sample_routes(self):
+        """The views page_samples checks and measures (see radnice.core.page_samples)."""
+        type_slug = (
+            NewsPage.objects.live()
+            .descendant_of(self)
+            .exclude(news_type=None)
+            .order_by("news_type__name")
+            .values_list("news_type__slug", flat=True)
+            .first()
+        )
+        routes = [("news", _("Aktuality"), "")]
+        if type_slug:
+            routes.append(("news_filtered", _("Aktuality – filtr"), f"?type={type_slug}"))
+        return routes
+
     @path("rss/", name="rss")
     def rss_feed(self, request):
         from .feeds import NewsRssFeed

@@ -426,6 +426,32 @@ class DirectoryPage(RoutablePageMixin, Page):
         )
         return context
 
+    def sample_routes(self):
+        """The views page_samples checks and measures (see radnice.core.page_samples)."""
+        from . import directory
+
+        municipality = self.municipality_for(None)
+        routes = [("contacts", _("Kontakty"), "")]
+        person = next(iter(directory.people_of(municipality, photo_filter=None)), None)
+        if person:
+            routes.append(
+                (
+                    "contacts_person",
+                    _("Kontakty – osoba"),
+                    self.reverse_subpage("person", args=[person.pk]),
+                )
+            )
+        place = for_municipality(Place.objects.order_by("name", "pk"), municipality).first()
+        if place:
+            routes.append(
+                (
+                    "contacts_place",
+                    _("Kontakty – místo"),
+                    self.reverse_subpage("place", args=[place.pk]),
+                )
+            )
+        return routes
+
     @path("osoba/<int:person_id>/", name="person")
     def person_view(self, request, person_id):
         person = self._person_or_404(request, person_id)

@@ -10,25 +10,25 @@
   to the right municipality and ``SiteHostValidationMiddleware`` lets it through.
 """
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
+from municipalities.demo.builders import build_demo_town
+from municipalities.demo.towns import LHOTA
 from municipalities.models import MunicipalityRole
+from radnice.core import page_weight
+from radnice.core.page_samples import sample_pages
 from tests.factories import make_member, make_municipality, restore_migration_data
 
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(page_weight.CHROMIUM)
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    *page_weight.CHROMIUM_ARGS,
     # Hostnames of the test sites resolve to the live server, nothing else leaves the machine.
     "--host-resolver-rules=MAP *.test 127.0.0.1",
 ]
@@ -111,6 +111,89 @@ def live_publisher_a(live_town_a):
     )
 
 
+# --- a whole town, built once per test module -----------------------------------------------
+
+SHOWCASE_HOSTNAME = "lhota.test"
+
+
+@dataclasses.dataclass
+class Showcase:
+    municipality: object
+    samples: list  # radnice.core.page_samples.SamplePage, one per public page type and view
+
+    def url(self, path="/"):
+        return site_url(self.municipality, path)
+
+    def sample(self, key):
+        return next(sample for sample in self.samples if sample.key == key)
+
+    def use_theme(self, name):
+        self.municipality.theme = name
+        self.municipality.save(update_fields=["theme"])
+
+
+@pytest.fixture(scope="session")
+def test_database(django_db_setup, django_db_blocker):
+    """The test database, also when no selected test asks for ``db`` and its relatives.
+
+    pytest-django creates it only for tests that use ``db``, ``transactional_db``,
+    ``live_server`` or the ``django_db`` mark; ``showcase`` uses none of them (see there),
+    so when only such tests run, the database is created (and dropped) here.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    settings = connections["default"].settings_dict
+    if settings["NAME"] == settings["TEST"]["NAME"]:
+        yield
+        return
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def showcase(test_database, django_db_blocker):
+    """The demo town Lhota pod Lesem on ``lhota.test``: every page type, the budget module
+    with data imported from a generated Cityvizor file, menus, alerts.
+
+    Building it takes seconds, so it is built once for all tests of a module and the database
+    is emptied after them. It has its own live server: a test that uses pytest-django's
+    ``live_server`` gets ``transactional_db``, whose flush after each test would remove the
+    town. For the same reason tests using it take the browser from ``module_browser``.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():  # for this thread and the server's, until the end
+        server = LiveServer("localhost")
+        try:
+            restore_migration_data()
+            town = dataclasses.replace(
+                LHOTA, hostname=SHOWCASE_HOSTNAME, editor_username=f"editor@{SHOWCASE_HOSTNAME}"
+            )
+            municipality = build_demo_town(town, server.thread.port, budget_format="cityvizor")
+            show_subpages_in_menus(municipality)
+            yield Showcase(municipality, sample_pages(municipality))
+        finally:
+            server.stop()
+            connections.close_all()
+            call_command("flush", interactive=False, verbosity=0)
+            connections.close_all()
+
+
+def show_subpages_in_menus(municipality):
+    """The subpages of signposts (landing pages) in the menu too, so that themes with
+    submenus render one."""
+    from wagtail.models import Page
+
+    from radnice.pages.models import LandingPage
+
+    home = municipality.site.root_page
+    for section in home.get_children().live().in_menu().type(LandingPage):
+        Page.objects.child_of(section).live().update(show_in_menus=True)
+
+
 def site_url(municipality, path="/"):
     site = municipality.site
     return f"http://{site.hostname}:{site.port}{path}"
@@ -156,6 +239,29 @@ def browser(chromium_executable, transactional_db, live_server, monkeypatch):
         finally:
             chromium.close()
             connections.close_all()
+
+
+@pytest.fixture(scope="module")
+def module_browser(chromium_executable, showcase):
+    """Like ``browser``, but one Chromium for all tests of a module that use ``showcase``.
+
+    It depends on ``showcase`` so that it stops (and closes its database connections)
+    before the town's data is flushed.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        expect.set_options(timeout=TIMEOUT_MS)
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+                connections.close_all()
 
 
 @pytest.fixture

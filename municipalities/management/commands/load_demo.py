@@ -1,22 +1,10 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-from modules.budget.demo import build_demo as build_budget_demo
-from municipalities.demo.builders import build_navigation, build_town
+from municipalities.demo.builders import build_demo_town
 from municipalities.demo.towns import DEMO_PASSWORD, DEMO_TOWNS, OPERATOR_USERNAME
 
-# Each content app fills a demo town with its own content; order matters (people before the
-# board, which names responsible persons; the home page last, as it shows the others).
-CONTENT_BUILDERS = [
-    "radnice.people.demo.build_demo",
-    "radnice.board.demo.build_demo",
-    "radnice.news.demo.build_demo",
-    "radnice.events.demo.build_demo",
-    "radnice.alerts.demo.build_demo",
-    "radnice.home.demo.build_demo",
-]
 # The budget module is switched on in two towns, from a generated file of each format.
 BUDGET_DEMO = {"lhota.localhost": "cityvizor", "hornidolni.localhost": "kxx"}
 
@@ -34,14 +22,10 @@ class Command(BaseCommand):
             User.objects.create_superuser(
                 OPERATOR_USERNAME, f"{OPERATOR_USERNAME}@localhost", DEMO_PASSWORD
             )
-        builders = [import_string(path) for path in CONTENT_BUILDERS]
         for town in DEMO_TOWNS:
-            municipality = build_town(town, options["port"])
-            for build in builders:
-                build(municipality)
-            if town.hostname in BUDGET_DEMO:
-                build_budget_demo(municipality, BUDGET_DEMO[town.hostname])
-            build_navigation(municipality)
+            municipality = build_demo_town(
+                town, options["port"], budget_format=BUDGET_DEMO.get(town.hostname)
+            )
             self.stdout.write(
                 f"{municipality.name}: http://{town.hostname}:{options['port']}/ "
                 f"(editor {town.editor_username} / {DEMO_PASSWORD})"

@@ -59,7 +59,12 @@ def test_calendar_page_is_an_accessible_table(client, index_a):
     response = client.get("/akce/kalendar/2026/11/", HTTP_HOST="alfa.test")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<caption>Akce v měsíci listopad 2026</caption>" in html
+    assert '<caption id="event-calendar-caption">Akce v měsíci listopad 2026</caption>' in html
+    # On a phone the table scrolls by itself (with the keyboard too), not the whole page.
+    assert (
+        '<div class="table-scroll" role="region" aria-labelledby="event-calendar-caption" '
+        'tabindex="0">'
+    ) in html
     headers = re.findall(r'<th scope="col"><abbr title="([^"]+)">(\w+)</abbr></th>', html)
     assert [short for _name, short in headers] == ["Po", "Út", "St", "Čt", "Pá", "So", "Ne"]
     assert headers[0][0] == "pondělí"

@@ -348,3 +348,43 @@ def test_editor_opens_the_home_page_form_with_its_top_tasks(client, town_a, home
     response = client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]), HTTP_HOST="alfa.test")
     assert response.status_code == 200
     assert 'name="top_tasks-MAX_NUM_FORMS" value="8"' in response.content.decode()
+
+
+def footer_statement_link(response):
+    footer = BeautifulSoup(response.content.decode(), "html.parser").find("footer")
+    return footer.find("a", href="/prohlaseni-o-pristupnosti/")
+
+
+@pytest.mark.parametrize("path", ["/hledat/?q=obec", "/tato-stranka-neexistuje/"])
+def test_views_without_a_page_link_the_accessibility_statement_too(client, town_a, home, path):
+    AccessibilityStatementPageFactory(parent=home)
+    response = client.get(path, HTTP_HOST=town_a.site.hostname)
+    assert footer_statement_link(response) is not None
+
+
+def test_missing_page_answers_404_in_czech_inside_the_site_frame(client, town_a, home):
+    response = client.get("/tato-stranka-neexistuje/", HTTP_HOST=town_a.site.hostname)
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.find("html")["lang"] == "cs"
+    assert soup.find("main").find("h1").text == "Stránka nenalezena"
+    assert soup.find("a", class_="skip-link")["href"] == "#main"
+    assert town_a.name in soup.find("footer").text
+    search = soup.find("main").find("form", role="search")
+    assert search["action"] == "/hledat/"
+    assert search.find("label", attrs={"for": "not-found-q"})
+    assert soup.find("main").find("a", href="/")
+
+
+def test_missing_page_of_no_town_answers_plain_404(client, town_a, settings):
+    settings.RADNICE_EXTRA_HOSTS = ["health.internal"]  # e.g. a load balancer's health check
+    response = client.get("/nic/", HTTP_HOST="health.internal")
+    assert response.status_code == 404
+    assert response.content.decode() == "Stránka nenalezena."
+
+
+def test_missing_admin_page_of_no_town_answers_plain_404(client, town_a, settings):
+    settings.RADNICE_EXTRA_HOSTS = ["health.internal"]
+    client.force_login(make_member(town_a))
+    response = client.get("/admin/nic/", HTTP_HOST="health.internal")
+    assert response.status_code == 404

@@ -1,0 +1,436 @@
+"""Every public page type, in every installed theme: accessible (WCAG 2.1 A and AA in light
+and dark mode, at 375 and 1280 px; keyboard; without JavaScript), private (no request to
+another host) and light (the weight budget of radnice.core.page_weight).
+
+The town is the demo's Lhota pod Lesem (``showcase``), built once; its sample pages come
+from ``radnice.core.page_samples``, so a new page type is checked as soon as the demo has
+one. Each test covers one installed theme (``themes.available_themes()``), so a new theme is
+checked without touching this file.
+
+For speed, one test visits all pages in all modes and widths and reports every problem at
+once (page, mode, width, rule, impact, elements, help) instead of stopping at the first.
+"""
+
+import dataclasses
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from radnice.core.page_weight import budget_problems, measure_site, settle
+from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS
+from themes import available_themes
+
+THEMES = [theme.name for theme in available_themes()]
+WIDTHS = (375, 1280)
+WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS},
+    "resultTypes": ["violations"],
+    # Preloading re-fetches stylesheets for one experimental rule (css-orientation-lock) and
+    # resolves their @import against the page, which only fills the log with 404s.
+    "preload": False,
+}
+MAIN_MENU = "nav[aria-label='Hlavní navigace']"
+# Tab presses allowed to reach an element; more means the keyboard order is broken.
+MAX_TABS = 120
+
+
+@dataclasses.dataclass(frozen=True)
+class ColorMode:
+    """How the visitor gets light or dark: the device's preference, possibly overridden
+    by their own choice on the site (cookies the theme's light/dark switch sets)."""
+
+    name: str
+    color_scheme: str  # prefers-color-scheme of the device
+    cookies: tuple = ()  # (name, value) pairs of the visitor's explicit choice
+
+
+# The visitor's explicit choice joins as e.g.
+# ColorMode("tmavý, zvolený návštěvníkem", "light", cookies=(("<cookie>", "dark"),)).
+COLOR_MODES = (ColorMode("světlý", "light"), ColorMode("tmavý", "dark"))
+
+
+def new_context(browser, showcase, mode=COLOR_MODES[0], width=1280, **options):
+    context = browser.new_context(
+        locale="cs-CZ",
+        viewport={"width": width, "height": 900},
+        color_scheme=mode.color_scheme,
+        **options,
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    if mode.cookies:
+        context.add_cookies(
+            [{"name": name, "value": value, "url": showcase.url()} for name, value in mode.cookies]
+        )
+    return context
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def theme(request, showcase):
+    showcase.use_theme(request.param)
+    yield request.param
+    showcase.use_theme("default")
+
+
+def visit(page, showcase, sample):
+    response = page.goto(showcase.url(sample.path))
+    assert response.status == sample.status, f"{sample.path}: HTTP {response.status}"
+    return response
+
+
+@dataclasses.dataclass
+class Walk:
+    """What one visit of every sample page, in every colour mode and width, found."""
+
+    checks: int = 0  # pages checked by axe
+    # (rule, impact, elements, help) -> ["page (mode, width)", ...]
+    violations: dict = dataclasses.field(default_factory=lambda: defaultdict(list))
+    # host -> {"page → URL", ...} of requests that left the town's site
+    foreign_requests: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+    # what of the site frame is missing -> {page path, ...}
+    missing_frame: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+
+
+@pytest.fixture(scope="module")
+def walk(theme, showcase, module_browser):
+    """Visit every sample page in every colour mode and width once: run axe-core on it and
+    record every request it makes (after scrolling to the end, so lazy images load too)."""
+    axe = Axe()
+    result = Walk()
+    for mode in COLOR_MODES:
+        for width in WIDTHS:
+            context = new_context(module_browser, showcase, mode, width)
+            current = {}
+
+            def record(request, current=current):
+                parts = urlsplit(request.url)
+                if parts.scheme in ("http", "https", "ws", "wss") and (
+                    parts.hostname != SHOWCASE_HOSTNAME
+                ):
+                    result.foreign_requests[parts.hostname].add(
+                        f"{current['path']} → {request.url}"
+                    )
+
+            context.on("request", record)
+            page = context.new_page()
+            try:
+                for sample in showcase.samples:
+                    where = f"{sample.label} {sample.path} ({mode.name}, {width} px)"
+                    current["path"] = sample.path
+                    response = page.goto(showcase.url(sample.path))
+                    if response.status != sample.status:
+                        key = ("http-status", f"HTTP {response.status}", "", "")
+                        result.violations[key].append(where)
+                        continue
+                    for part, locator in frame_parts(page, showcase).items():
+                        if not locator.count():
+                            result.missing_frame[part].add(sample.path)
+                    settle(page)
+                    overflow = horizontal_overflow(page)
+                    if overflow:
+                        key = (
+                            "reflow",
+                            "serious",
+                            overflow,
+                            "Content must reflow without horizontal scrolling (WCAG 1.4.10)",
+                        )
+                        result.violations[key].append(where)
+                    result.checks += 1
+                    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+                        targets = "; ".join(
+                            " ".join(map(str, node["target"])) for node in violation["nodes"]
+                        )
+                        key = (violation["id"], violation["impact"], targets, violation["help"])
+                        result.violations[key].append(where)
+            finally:
+                context.close()
+    return result
+
+
+def horizontal_overflow(page):
+    """The widest elements when the page scrolls sideways, "" when it reflows.
+
+    Content inside its own scroll container (a wide data table) does not count.
+    """
+    return page.evaluate(
+        r"""() => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return "";
+            const scrolls = (element) => element.scrollWidth > element.clientWidth
+                && getComputedStyle(element).overflowX !== "visible";
+            return Array.from(document.body.querySelectorAll("*"))
+                .filter((element) => element.getBoundingClientRect().right > width + 1)
+                .filter((element) => {
+                    for (let node = element.parentElement; node; node = node.parentElement) {
+                        if (scrolls(node)) return false;
+                    }
+                    return true;
+                })
+                .slice(0, 3)
+                .map((element) => element.tagName.toLowerCase()
+                    + (element.className && typeof element.className === "string"
+                        ? "." + element.className.trim().split(/\s+/).join(".") : ""))
+                .join("; ");
+        }"""
+    )
+
+
+def frame_parts(page, showcase):
+    """What every page of the site shows, whatever its type (WCAG 3.2.3, law 99/2019 Sb.)."""
+    statement = showcase.sample("accessibilitystatementpage")
+    return {
+        "odkaz „Přejít na obsah“": page.locator("a[href='#main']"),
+        "hlavní navigace": page.get_by_role("navigation", name="Hlavní navigace"),
+        "<main id=main>": page.locator("main#main"),
+        "odkaz na prohlášení o přístupnosti v patičce": page.locator(
+            f"footer a[href='{statement.path}']"
+        ),
+    }
+
+
+# --- axe-core ---------------------------------------------------------------------------------
+
+
+def test_every_page_type_has_no_wcag_violation(theme, walk, showcase):
+    assert walk.checks == len(showcase.samples) * len(COLOR_MODES) * len(WIDTHS)
+    if walk.violations:
+        pytest.fail(
+            f"Téma {theme}: {len(walk.violations)} porušení WCAG 2.1 AA\n"
+            + "\n".join(
+                f"- {rule} [{impact}] {help_text}\n"
+                f"    prvky: {targets}\n    kde: {'; '.join(where)}"
+                for (rule, impact, targets, help_text), where in sorted(walk.violations.items())
+            ),
+            pytrace=False,
+        )
+
+
+def test_every_page_has_the_same_site_frame(theme, walk):
+    """Skip link, main navigation, main landmark and the accessibility statement link."""
+    if walk.missing_frame:
+        pytest.fail(
+            f"Téma {theme}: stránky bez společných částí webu\n"
+            + "\n".join(
+                f"- chybí {part}: {', '.join(sorted(paths))}"
+                for part, paths in sorted(walk.missing_frame.items())
+            ),
+            pytrace=False,
+        )
+
+
+def test_pages_request_nothing_from_other_hosts(theme, walk):
+    """Fonts, scripts, images, maps and videos all come from the town's own site by default."""
+    if walk.foreign_requests:
+        pytest.fail(
+            f"Téma {theme}: požadavky na cizí servery\n"
+            + "\n".join(
+                f"- {host}: {'; '.join(sorted(requests))}"
+                for host, requests in sorted(walk.foreign_requests.items())
+            ),
+            pytrace=False,
+        )
+
+
+# --- keyboard -----------------------------------------------------------------------------------
+
+
+def focused_matches(page, selector):
+    return page.evaluate("(selector) => document.activeElement.matches(selector)", selector)
+
+
+def tab_to(page, target, limit=MAX_TABS):
+    """Press Tab until ``target`` (a locator, or a selector) has the focus."""
+    locator = page.locator(target) if isinstance(target, str) else target
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.first.evaluate("element => element === document.activeElement"):
+            return
+    pytest.fail(f"Klávesou Tab se nelze dostat na {locator} ({limit}× Tab)")
+
+
+def test_skip_link_moves_focus_to_main_content(theme, showcase, module_browser):
+    context = new_context(module_browser, showcase)
+    page = context.new_page()
+    try:
+        for sample in (showcase.sample("homepage"), showcase.sample("board")):
+            visit(page, showcase, sample)
+            page.keyboard.press("Tab")
+            skip_link = page.locator("a[href='#main']")
+            assert focused_matches(page, "a[href='#main']"), "první Tab nevede na odkaz na obsah"
+            expect(skip_link).to_be_visible()
+            expect(skip_link).to_be_in_viewport()
+            page.keyboard.press("Enter")
+            assert focused_matches(page, "#main, #main *"), "Enter nepřesune fokus do obsahu"
+    finally:
+        context.close()
+
+
+def test_main_menu_works_with_keyboard_alone(theme, showcase, module_browser):
+    context = new_context(module_browser, showcase)
+    page = context.new_page()
+    try:
+        visit(page, showcase, showcase.sample("homepage"))
+        menu = page.locator(MAIN_MENU)
+        expect(menu).to_be_visible()
+
+        submenu_buttons = [
+            button for button in menu.locator("button[aria-expanded]").all() if button.is_visible()
+        ]
+        if submenu_buttons:
+            button = submenu_buttons[0]
+            controls = button.get_attribute("aria-controls")
+            assert controls, "tlačítko podnabídky nemá aria-controls"
+            submenu = page.locator(f"[id='{controls}']")
+            tab_to(page, button)
+            expect(button).to_have_attribute("aria-expanded", "false")
+            expect(submenu).to_be_hidden()
+            page.keyboard.press("Enter")
+            expect(button).to_have_attribute("aria-expanded", "true")
+            expect(submenu).to_be_visible()
+            page.keyboard.press("Tab")
+            assert focused_matches(page, f"[id='{controls}'] a"), "Tab nevede do podnabídky"
+            page.keyboard.press("Escape")
+            expect(button).to_have_attribute("aria-expanded", "false")
+            expect(submenu).to_be_hidden()
+            assert button.evaluate("element => element === document.activeElement"), (
+                "po Escape se fokus nevrátí na tlačítko podnabídky"
+            )
+        else:
+            # Without disclosure buttons the menu must be flat: a nested list nobody can open
+            # with the keyboard would hide its pages.
+            expect(menu.locator("ul ul")).to_have_count(0)
+
+        board = showcase.sample("board")
+        page.goto(showcase.url())
+        tab_to(page, f"{MAIN_MENU} a[href='{board.path}']")
+        page.keyboard.press("Enter")
+        page.wait_for_url(showcase.url(board.path))
+    finally:
+        context.close()
+
+
+def test_board_filters_work_with_keyboard_alone(theme, showcase, module_browser):
+    board = showcase.sample("board")
+    filtered = showcase.sample("board_filtered")
+    facet_query = filtered.path.split("?", 1)[1]
+    context = new_context(module_browser, showcase)
+    page = context.new_page()
+    try:
+        visit(page, showcase, board)
+        tab_to(page, f"main a[href$='?{facet_query}']")
+        page.keyboard.press("Enter")
+        page.wait_for_url(showcase.url(filtered.path))
+        expect(page.locator("main a[aria-current='true']").first).to_be_visible()
+    finally:
+        context.close()
+
+
+# --- without JavaScript -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_script_page(module_browser, showcase):
+    context = new_context(module_browser, showcase, java_script_enabled=False)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_every_page_type_reads_without_javascript(theme, showcase, no_script_page):
+    unreadable = []
+    for sample in showcase.samples:
+        visit(no_script_page, showcase, sample)
+        heading = no_script_page.locator("main h1")
+        if heading.count() != 1 or not heading.is_visible():
+            unreadable.append(sample.path)
+    assert not unreadable, f"Téma {theme}: bez JavaScriptu chybí viditelný nadpis h1: {unreadable}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_main_menu_is_usable_without_javascript(width, theme, showcase, module_browser):
+    context = new_context(module_browser, showcase, width=width, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        visit(page, showcase, showcase.sample("homepage"))
+        menu = page.locator(MAIN_MENU)
+        links = menu.locator("a[href]")
+        assert links.count() >= 4, "hlavní nabídka nemá odkazy na sekce webu"
+        if not links.first.is_visible():
+            # A collapsed menu must open without JavaScript (details/summary or a link).
+            menu.locator("summary, a[href^='#']").first.click()
+        board = showcase.sample("board")
+        top_link = menu.locator(f"a[href='{board.path}']")
+        expect(top_link).to_be_visible()
+        top_link.click()
+        page.wait_for_url(showcase.url(board.path))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("listing", "filtered"),
+    [("board", "board_filtered"), ("news", "news_filtered"), ("events", "events_filtered")],
+)
+def test_listing_filters_work_without_javascript(
+    listing, filtered, theme, showcase, no_script_page
+):
+    page = no_script_page
+    listing, filtered = showcase.sample(listing), showcase.sample(filtered)
+    facet_query = filtered.path.split("?", 1)[1]
+    visit(page, showcase, listing)
+    page.locator(f"main a[href$='?{facet_query}']").first.click()
+    page.wait_for_url(showcase.url(filtered.path))
+    expect(page.locator("main a[aria-current='true']").first).to_be_visible()
+
+
+def test_board_text_search_works_without_javascript(theme, showcase, no_script_page):
+    page = no_script_page
+    visit(page, showcase, showcase.sample("board"))
+    page.get_by_label("Hledat v názvu, perexu nebo čísle jednacím").fill("xqzvjpw")
+    page.get_by_label("Hledat v názvu, perexu nebo čísle jednacím").press("Enter")
+    page.wait_for_url("**/uredni-deska/?q=xqzvjpw*")
+    expect(page.locator("main")).to_contain_text("žádná oznámení odpovídající filtru")
+
+
+def test_site_search_works_without_javascript(theme, showcase, no_script_page):
+    page = no_script_page
+    visit(page, showcase, showcase.sample("homepage"))
+    search = page.get_by_role("search").get_by_role("searchbox").first
+    search.fill("poplatky")
+    search.press("Enter")
+    page.wait_for_url("**/hledat/?q=poplatky*")
+    expect(page.locator("main").get_by_role("link", name="Místní poplatky").first).to_be_visible()
+
+
+def test_accordion_opens_without_javascript(theme, showcase, no_script_page):
+    page = no_script_page
+    visit(page, showcase, showcase.sample("landingpage"))
+    item = page.locator("main details").first
+    answer = item.locator(":scope > :not(summary)").first
+    expect(answer).to_be_hidden()
+    item.locator("summary").click()
+    expect(item).to_have_attribute("open", "")
+    expect(answer).to_be_visible()
+
+
+# --- weight -----------------------------------------------------------------------------------
+
+
+def test_every_page_type_keeps_the_weight_budget(theme, showcase, module_browser):
+    """At most 60 kB CSS and 30 kB JavaScript after gzip, no render-blocking script."""
+    weights = measure_site(
+        module_browser, showcase.url("").rstrip("/"), showcase.samples, locale="cs-CZ"
+    )
+    assert [weight.path for weight in weights] == [sample.path for sample in showcase.samples]
+    assert all(weight.resources for weight in weights)
+    problems = budget_problems(weights, showcase.samples)
+    if problems:
+        pytest.fail(
+            f"Téma {theme}: rozpočet váhy překročen\n"
+            + "\n".join(f"- {path}: {'; '.join(found)}" for path, found in problems.items()),
+            pytrace=False,
+        )
