@@ -432,7 +432,7 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         municipality = self.municipality_for(None)
         routes = [("contacts", _("Kontakty"), "")]
-        person = next(iter(directory.people_of(municipality, photo_filter=None)), None)
+        person = next(iter(directory.people_of(municipality, photo_crop=None)), None)
         if person:
             routes.append(
                 (

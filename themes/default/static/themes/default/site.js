@@ -48,16 +48,16 @@
   }
 
   function initMenuToggle(button) {
-    var nav = document.getElementById(button.getAttribute("aria-controls"));
-    if (!nav) return;
+    var list = document.getElementById(button.getAttribute("aria-controls"));
+    if (!list) return;
     button.hidden = false;
-    nav.classList.add("is-collapsible");
+    list.classList.add("is-collapsible");
     button.addEventListener("click", function () {
       setExpanded(button, button.getAttribute("aria-expanded") !== "true");
     });
-    nav.addEventListener("keydown", function (event) {
+    list.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true"
-          && !nav.querySelector('.main-menu__toggle[aria-expanded="true"]')) {
+          && !list.querySelector('.main-menu__toggle[aria-expanded="true"]')) {
         setExpanded(button, false);
         button.focus();
       }
