@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -33,11 +34,19 @@ def branding_style(context):
 
 @register.simple_tag(takes_context=True)
 def favicon_links(context):
+    """The town's favicon, else its coat of arms, else the platform's neutral icon.
+
+    Always a link, so browsers never fall back to requesting a missing /favicon.ico.
+    """
     municipality = context.get("municipality")
-    if not municipality or not municipality.favicon_id:
-        return ""
-    icon = municipality.favicon.get_rendition("fill-32x32|format-png")
-    touch = municipality.favicon.get_rendition("fill-180x180|format-png")
+    source = municipality and (municipality.favicon or municipality.coat_of_arms)
+    if not source:
+        return format_html(
+            '<link rel="icon" type="image/svg+xml" href="{}">',
+            static("themes/default/favicon.svg"),
+        )
+    icon = source.get_rendition("fill-32x32|format-png")
+    touch = source.get_rendition("fill-180x180|format-png")
     return format_html(
         '<link rel="icon" type="image/png" sizes="32x32" href="{}">'
         '<link rel="apple-touch-icon" href="{}">',

@@ -69,6 +69,19 @@ def test_favicon_and_coat_of_arms_are_rendered(client, town_a):
 
 
 @pytest.mark.django_db
+def test_without_a_favicon_the_coat_of_arms_or_the_platform_icon_is_linked(client, town_a):
+    html = client.get("/", HTTP_HOST="alfa.test").content.decode()
+    assert 'rel="icon" type="image/svg+xml" href="/static/themes/default/favicon.svg"' in html
+    town_a.coat_of_arms = get_image_model().objects.create(
+        title="Znak", file=get_test_image_file(), collection=town_a.collection
+    )
+    town_a.save()
+    html = client.get("/", HTTP_HOST="alfa.test").content.decode()
+    assert "favicon.svg" not in html
+    assert 'rel="icon" type="image/png" sizes="32x32"' in html
+
+
+@pytest.mark.django_db
 def test_admin_refuses_unreadable_colour_in_czech_and_keeps_input(client, admin_a, town_a):
     client.force_login(admin_a)
     data = {
