@@ -4,7 +4,7 @@ Without a choice (or with "auto") the page follows the device (``prefers-color-s
 The choice is a cookie read on the server and written as ``data-color-scheme`` on the
 ``<html>`` element, so the first paint already has the right colours (no flash, no script in
 the head) and the switch works without JavaScript: a small form posts to ``set_colour_scheme``,
-which sets the cookie and redirects back. ``colour-scheme.js`` only spares the reload.
+which sets the cookie and redirects back. ``site.js`` only spares the reload.
 """
 
 from django.http import HttpResponseRedirect
