@@ -49,7 +49,9 @@ def static_files_handler():
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # A plain string: argparse formats --help with regular expressions, which a lazy
+    # translation proxy breaks. Management commands speak Czech, like the rest of the admin.
+    help = (
         "Změří každý typ veřejné stránky obce v prohlížeči Chromium: počet požadavků a přenesené "
         "bajty (HTML, CSS, JS, písma, obrázky, po kompresi gzip) a ohlásí překročení rozpočtu "
         "(CSS 60 kB, JS 30 kB, žádný skript blokující vykreslení)."
