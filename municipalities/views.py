@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
-from wagtail.admin.views.generic import CreateView
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.log_actions import log
 
 from .provisioning import provision_municipality
@@ -32,3 +33,11 @@ class MunicipalityCreateView(CreateView):
                 % {"email": result.administrator.email},
             )
         return municipality
+
+
+class MunicipalityEditView(EditView):
+    # Wagtail's generic message is neuter ("Obec ... aktualizováno"); obec is feminine, and
+    # an administrator changing the theme or colours wants to know when the site shows it.
+    success_message = gettext_lazy(
+        "Nastavení obce „%(object)s“ je uloženo; web obce je ukazuje od příštího načtení stránky."
+    )

@@ -12,7 +12,7 @@ from .models import Municipality
 from .permissions import MunicipalityObjectPermissionPolicy
 from .registry import get_modules
 from .scope import is_platform_operator, scope_by_collection, scope_pages, user_municipalities
-from .views import MunicipalityCreateView
+from .views import MunicipalityCreateView, MunicipalityEditView
 from .viewsets import MunicipalityModelViewSet
 
 register_permission_policy(
@@ -35,6 +35,7 @@ class MunicipalityViewSet(MunicipalityModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
     add_view_class = MunicipalityCreateView
+    edit_view_class = MunicipalityEditView
     edit_handler = ObjectList(Municipality.panels, base_form_class=MunicipalityForm)
 
     create_panels = [

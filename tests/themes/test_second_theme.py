@@ -46,6 +46,12 @@ def save_in_admin(client, municipality, **changes):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     municipality.refresh_from_db()
+    listing = client.get(response.url, HTTP_HOST=municipality.hostname)
+    # (Wagtail appends an "Upravit" button to the message.)
+    assert [str(message).split("\n")[0] for message in listing.context["messages"]] == [
+        f"Nastavení obce „{municipality.name}“ je uloženo; web obce je ukazuje od příštího "
+        "načtení stránky."
+    ]
 
 
 @pytest.fixture
