@@ -12,6 +12,7 @@
 
 import dataclasses
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -226,19 +227,8 @@ def browser(chromium_executable, transactional_db, live_server, monkeypatch):
     For the same reason Playwright does not live for the whole session: the running loop
     would break later tests that use ``async_to_sync``.
     """
-    from playwright.sync_api import expect, sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-            connections.close_all()
+    with launched_chromium(chromium_executable, monkeypatch) as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")
@@ -248,20 +238,29 @@ def module_browser(chromium_executable, showcase):
     It depends on ``showcase`` so that it stops (and closes its database connections)
     before the town's data is flushed.
     """
+    with (
+        pytest.MonkeyPatch.context() as monkeypatch,
+        launched_chromium(chromium_executable, monkeypatch) as chromium,
+    ):
+        yield chromium
+
+
+@contextmanager
+def launched_chromium(executable, monkeypatch):
+    """Playwright's headless Chromium, and Django made to put up with its event loop."""
     from playwright.sync_api import expect, sync_playwright
 
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        expect.set_options(timeout=TIMEOUT_MS)
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
-            )
-            try:
-                yield chromium
-            finally:
-                chromium.close()
-                connections.close_all()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            connections.close_all()
 
 
 @pytest.fixture
