@@ -168,6 +168,9 @@ if TESTING:
         (BASE_DIR / "var").mkdir(exist_ok=True)
         _test_db = str(BASE_DIR / "var" / f"{_test_db}.sqlite3")
     DATABASES["default"].setdefault("TEST", {})["NAME"] = _test_db
+    # PBKDF2 costs a third of a second per password on purpose; tests create hundreds of
+    # users, so they hash with MD5 (as bakerydemo's test settings do). Never in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

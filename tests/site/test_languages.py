@@ -356,7 +356,7 @@ def test_editor_cannot_edit_another_towns_translation(
     string_url = reverse(
         "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
     )
-    assert put_string(client, string_url, "Hacked", host).status_code in (403, 404)
+    assert put_string(client, string_url, "Hacked", host).status_code == 404
     assert not StringTranslation.objects.exists()
 
 
@@ -412,7 +412,7 @@ def test_localize_snippet_api_shows_only_own_towns_people(client, town_a, editor
     client.force_login(editor_a)
     url = reverse("wagtail_localize:snippets_api_listing", args=["people", "person"])
     response = client.get(url, HTTP_HOST=town_a.site.hostname)
-    assert response.status_code in (200, 403, 404)
+    assert response.status_code == 200
     assert "Betovský" not in response.content.decode()
 
 
