@@ -12,7 +12,6 @@ A module is a Django app in modules/ that declares itself once, on its app confi
             icon="table",
             app_label="budget",
             menu_item_names=["rozpocet"],
-            permissions=[("budget", "importjob", ["add", "view"])],
             blocks={"budget_summary": "modules.budget.blocks.BudgetSummaryBlock"},
         )
 
@@ -49,8 +48,6 @@ class Module:
     description: str = ""
     #: names of admin menu items (``MenuItem.name``) that belong to the module
     menu_item_names: list = field(default_factory=list)
-    #: (app_label, model_name, actions) granted to every municipal role, scoped per town
-    permissions: list = field(default_factory=list)
     #: StreamField teaser blocks offered by every page body: {block name: block class, or its
     #: dotted path (imported only when a body is built, so declaring creates no import cycle)}.
     #: Names are global in the body stream, so start them with the module's name.
@@ -58,9 +55,6 @@ class Module:
 
 
 def register_module(module):
-    from .models import MunicipalityRole
-    from .roles import register_scoped_model_permissions
-
     if module.name in _modules:
         return _modules[module.name]
     for other in _modules.values():
@@ -71,9 +65,6 @@ def register_module(module):
                 f"already declared by module {other.name!r}."
             )
     _modules[module.name] = module
-    for app_label, model_name, actions in module.permissions:
-        for role in MunicipalityRole:
-            register_scoped_model_permissions(role, app_label, model_name, actions)
     return module
 
 

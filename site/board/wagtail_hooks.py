@@ -1,4 +1,4 @@
-"""Admin of the official board: the notice type snippet, role permissions, document serving."""
+"""Admin of the official board: the notice type snippet, log actions, document serving."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +7,6 @@ from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
 from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .archiving import ARCHIVE_ACTION, RESTORE_ACTION
@@ -27,11 +25,6 @@ class NoticeTypeViewSet(MunicipalitySnippetViewSet):
 
 
 register_snippet(NoticeTypeViewSet)
-
-for _role in MunicipalityRole:
-    register_scoped_model_permissions(
-        _role, "board", "noticetype", ["add", "change", "delete", "view"]
-    )
 
 
 @hooks.register("register_log_actions")

@@ -1,10 +1,8 @@
-"""Admin of events: the per-municipality event types, and their permissions per role."""
+"""Admin of events: the per-municipality event types."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
 from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .models import EventType
@@ -20,8 +18,3 @@ class EventTypeViewSet(MunicipalitySnippetViewSet):
 
 
 register_snippet(EventTypeViewSet)
-
-for role in MunicipalityRole:
-    register_scoped_model_permissions(
-        role, "events", "eventtype", ["add", "change", "delete", "view"]
-    )

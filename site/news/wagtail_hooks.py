@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
 from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .models import NewsType
@@ -21,9 +19,6 @@ class NewsTypeViewSet(MunicipalitySnippetViewSet):
 
 
 register_snippet(NewsTypeViewSet)
-
-for role in MunicipalityRole:
-    register_scoped_model_permissions(role, "news", "newstype", ["add", "change", "delete", "view"])
 
 
 @hooks.register("register_admin_urls")

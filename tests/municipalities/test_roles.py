@@ -2,9 +2,13 @@
 the app configs, so moving the declarations changed no one's permissions."""
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from municipalities.models import MunicipalityRole
+from municipalities.roles import declared_model_permissions
 
 EDITING = ("add", "change", "delete", "view")
 
@@ -89,3 +93,23 @@ def test_every_role_gets_exactly_its_snapshot_of_permissions(town_a, role):
     granted = GroupSitePermission.objects.filter(group=group)
     assert {g.site_id for g in granted} <= {town_a.site_id}
     assert {qualified(g.permission) for g in granted} == SITE_PERMISSIONS[role]
+
+
+@pytest.mark.django_db
+def test_an_apps_new_role_permissions_declaration_is_granted_by_the_command(town_a, monkeypatch):
+    taggit = apps.get_app_config("taggit")
+    monkeypatch.setattr(taggit, "role_permissions", {"tag": {"moderator": ["view"]}}, raising=False)
+    call_command("grant_municipal_permissions", verbosity=0)
+    moderators = town_a.group_for(MunicipalityRole.MODERATOR)
+    editors = town_a.group_for(MunicipalityRole.EDITOR)
+    assert moderators.permissions.filter(
+        content_type__app_label="taggit", codename="view_tag"
+    ).exists()
+    assert not editors.permissions.filter(content_type__app_label="taggit").exists()
+
+
+def test_a_declaration_naming_an_unknown_role_stops_with_an_error(monkeypatch):
+    people = apps.get_app_config("people")
+    monkeypatch.setattr(people, "role_permissions", {"person": {"starosta": ["view"]}})
+    with pytest.raises(ImproperlyConfigured, match="starosta"):
+        declared_model_permissions(MunicipalityRole.EDITOR)
