@@ -17,8 +17,9 @@ A module is a Django app in modules/ that declares itself once, on its app confi
 
 ``ModuleAppConfig.ready()`` registers it while Django starts, so the declaration exists
 before anything asks for it (Wagtail loads ``wagtail_hooks.py`` files only on first use,
-which is too late for permissions granted by a command or for blocks of a page body built by
-``makemigrations``). Its page types are built on ``ModulePageMixin``.
+which is too late for blocks of a page body built by ``makemigrations``). What the town's
+groups may do with the module's models is its config's ``role_permissions``, as for any app
+(municipalities.roles). Its page types are built on ``ModulePageMixin``.
 
 The registry then makes the module switchable per municipality
 (``Municipality.enabled_modules``): when a town has it off, its admin menu items are hidden
