@@ -54,6 +54,14 @@ class Module:
     #: Names are global in the body stream, so start them with the module's name.
     blocks: dict = field(default_factory=dict)
 
+    @property
+    def permissions(self):
+        """[(app_label, model_name, actions)] the module grants to the town's roles: read from
+        its app config's ``role_permissions``, the one declaration (municipalities.roles)."""
+        config = apps.get_app_config(self.app_label)
+        declared = getattr(config, "role_permissions", None) or {}
+        return [(self.app_label, model_name, actions) for model_name, actions in declared.items()]
+
 
 def register_module(module):
     if module.name in _modules:
@@ -143,15 +151,6 @@ def is_enabled(municipality, module_name):
     return bool(municipality) and module_name in (municipality.enabled_modules or [])
 
 
-def municipality_of_page(page):
-    """The municipality whose site the page belongs to (remembered on the page instance, as
-    every block of a body asks again)."""
-    if "_radnice_municipality" not in page.__dict__:
-        site = page.get_site()
-        page._radnice_municipality = getattr(site, "municipality", None) if site else None
-    return page._radnice_municipality
-
-
 class ModulePageMixin:
     """For every page type of a module: creatable and served only where the module is on."""
 
@@ -159,6 +158,8 @@ class ModulePageMixin:
 
     @classmethod
     def can_create_at(cls, parent):
+        from .scope import municipality_of_page  # scope imports models; this runs in apps.py
+
         return super().can_create_at(parent) and is_enabled(
             municipality_of_page(parent), cls.module_name
         )
