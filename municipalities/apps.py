@@ -6,6 +6,8 @@ class MunicipalitiesConfig(AppConfig):
     name = "municipalities"
     verbose_name = _("Obce")
     default_auto_field = "django.db.models.BigAutoField"
+    # Granted to each town's groups by municipalities.roles.grant_role_permissions.
+    role_permissions = {"municipality": {"administrator": ["change", "view"]}}
 
     def ready(self):
         from . import signals  # noqa: F401

@@ -12,14 +12,14 @@ A module is a Django app in modules/ that declares itself once, on its app confi
             icon="table",
             app_label="budget",
             menu_item_names=["rozpocet"],
-            permissions=[("budget", "importjob", ["add", "view"])],
             blocks={"budget_summary": "modules.budget.blocks.BudgetSummaryBlock"},
         )
 
 ``ModuleAppConfig.ready()`` registers it while Django starts, so the declaration exists
 before anything asks for it (Wagtail loads ``wagtail_hooks.py`` files only on first use,
-which is too late for permissions granted by a command or for blocks of a page body built by
-``makemigrations``). Its page types are built on ``ModulePageMixin``.
+which is too late for blocks of a page body built by ``makemigrations``). What the town's
+groups may do with the module's models is its config's ``role_permissions``, as for any app
+(municipalities.roles). Its page types are built on ``ModulePageMixin``.
 
 The registry then makes the module switchable per municipality
 (``Municipality.enabled_modules``): when a town has it off, its admin menu items are hidden
@@ -49,18 +49,21 @@ class Module:
     description: str = ""
     #: names of admin menu items (``MenuItem.name``) that belong to the module
     menu_item_names: list = field(default_factory=list)
-    #: (app_label, model_name, actions) granted to every municipal role, scoped per town
-    permissions: list = field(default_factory=list)
     #: StreamField teaser blocks offered by every page body: {block name: block class, or its
     #: dotted path (imported only when a body is built, so declaring creates no import cycle)}.
     #: Names are global in the body stream, so start them with the module's name.
     blocks: dict = field(default_factory=dict)
 
+    @property
+    def permissions(self):
+        """[(app_label, model_name, actions)] the module grants to the town's roles: read from
+        its app config's ``role_permissions``, the one declaration (municipalities.roles)."""
+        config = apps.get_app_config(self.app_label)
+        declared = getattr(config, "role_permissions", None) or {}
+        return [(self.app_label, model_name, actions) for model_name, actions in declared.items()]
+
 
 def register_module(module):
-    from .models import MunicipalityRole
-    from .roles import register_scoped_model_permissions
-
     if module.name in _modules:
         return _modules[module.name]
     for other in _modules.values():
@@ -71,9 +74,6 @@ def register_module(module):
                 f"already declared by module {other.name!r}."
             )
     _modules[module.name] = module
-    for app_label, model_name, actions in module.permissions:
-        for role in MunicipalityRole:
-            register_scoped_model_permissions(role, app_label, model_name, actions)
     return module
 
 
@@ -151,15 +151,6 @@ def is_enabled(municipality, module_name):
     return bool(municipality) and module_name in (municipality.enabled_modules or [])
 
 
-def municipality_of_page(page):
-    """The municipality whose site the page belongs to (remembered on the page instance, as
-    every block of a body asks again)."""
-    if "_radnice_municipality" not in page.__dict__:
-        site = page.get_site()
-        page._radnice_municipality = getattr(site, "municipality", None) if site else None
-    return page._radnice_municipality
-
-
 class ModulePageMixin:
     """For every page type of a module: creatable and served only where the module is on."""
 
@@ -167,6 +158,8 @@ class ModulePageMixin:
 
     @classmethod
     def can_create_at(cls, parent):
+        from .scope import municipality_of_page  # scope imports models; this runs in apps.py
+
         return super().can_create_at(parent) and is_enabled(
             municipality_of_page(parent), cls.module_name
         )

@@ -1,14 +1,27 @@
-"""What each municipal role may do, and the code that grants it on a municipality's own objects.
+"""What each municipal role may do, and the one routine that grants it on a town's own objects.
 
 Page permissions go on the municipality's root pages (every locale), image and document
 permissions on its collection, site-settings permissions through ``GroupSitePermission`` for
 its site only, and model permissions for scoped models (snippets, module records) whose
 instances the municipality permission policy then restricts to the municipality.
+
+The model permissions are declared by each app on its AppConfig (modules included), read
+when a town's groups are granted, so nothing has to be imported first::
+
+    class EventsConfig(AppConfig):
+        name = "radnice.events"
+        label = "events"
+        # model name -> actions for every role, or {role: actions}
+        role_permissions = {"eventtype": ["add", "change", "delete", "view"]}
+
+``grant_role_permissions`` is used by ``create_municipality`` and by
+``manage.py grant_municipal_permissions``.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail import hooks
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, GroupSitePermission
 
 from .models import MunicipalityRole
@@ -42,16 +55,6 @@ COLLECTION_PERMISSIONS = {
     for role in MunicipalityRole
 }
 
-# Model-level permissions for models whose instances are scoped by municipality.
-SCOPED_MODEL_PERMISSIONS = {
-    MunicipalityRole.EDITOR: [("people", "person", ["add", "change", "delete", "view"])],
-    MunicipalityRole.MODERATOR: [("people", "person", ["add", "change", "delete", "view"])],
-    MunicipalityRole.ADMINISTRATOR: [
-        ("people", "person", ["add", "change", "delete", "view"]),
-        ("municipalities", "municipality", ["change", "view"]),
-    ],
-}
-
 # Site settings, granted per site.
 SITE_SETTING_PERMISSIONS = {
     MunicipalityRole.EDITOR: [],
@@ -69,12 +72,28 @@ GLOBAL_PERMISSIONS = [
     ("wagtail_localize", "translation", "submit_translation"),
 ]
 
-# Extra grants contributed by modules (see municipalities.registry).
-_extra_model_permissions = {}
 
+def declared_model_permissions(role):
+    """[(app_label, model_name, actions)] that the installed apps declare for ``role``.
 
-def register_scoped_model_permissions(role, app_label, model_name, actions):
-    _extra_model_permissions.setdefault(role, []).append((app_label, model_name, actions))
+    Each app's ``AppConfig.role_permissions`` maps a model name of that app to the actions
+    every role gets, or to ``{role: actions}`` when the roles differ.
+    """
+    role = MunicipalityRole(role)
+    declared = []
+    for config in apps.get_app_configs():
+        for model_name, actions in (getattr(config, "role_permissions", None) or {}).items():
+            if isinstance(actions, dict):
+                unknown = set(actions) - set(MunicipalityRole.values)
+                if unknown:
+                    raise ImproperlyConfigured(
+                        f"{config.name}: role_permissions[{model_name!r}] names unknown roles "
+                        f"{sorted(unknown)}; the roles are {MunicipalityRole.values}."
+                    )
+                actions = actions.get(role.value, [])
+            if actions:
+                declared.append((config.label, model_name, list(actions)))
+    return declared
 
 
 def _permission(app_label, codename):
@@ -83,8 +102,6 @@ def _permission(app_label, codename):
 
 def grant_role_permissions(municipality, group, role):
     """Idempotently give ``group`` exactly the permissions of ``role`` on ``municipality``."""
-    # Apps register their scoped permissions from wagtail_hooks.py (modules on start-up).
-    hooks.search_for_hooks()
     page_permissions = [_permission("wagtailcore", c) for c in PAGE_PERMISSIONS[role]]
     for root in municipality.root_pages:
         for permission in page_permissions:
@@ -101,9 +118,7 @@ def grant_role_permissions(municipality, group, role):
 
     model_permissions = [
         _permission(app_label, f"{action}_{model_name}")
-        for app_label, model_name, actions in (
-            SCOPED_MODEL_PERMISSIONS[role] + _extra_model_permissions.get(role, [])
-        )
+        for app_label, model_name, actions in declared_model_permissions(role)
         for action in actions
     ]
     model_permissions += [

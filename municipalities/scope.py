@@ -9,7 +9,9 @@ Every admin listing, chooser, report and module viewset goes through these helpe
   translation of each municipality's root page, not ``Page.objects.in_site``);
 - ``scope_collections`` / ``scope_by_collection``: collections, images and documents;
 - ``current_municipality(request)`` and ``for_municipality(queryset, municipality)`` for
-  public views, which serve exactly one municipality: the request's site.
+  public views, which serve exactly one municipality: the request's site;
+- ``municipality_of_page(page, request=None)``: the town a page belongs to, the one rule for
+  every page, form, feed, export and block that asks.
 """
 
 from functools import reduce
@@ -100,6 +102,36 @@ def page_in_user_scope(user, page):
 
 def pages_of(municipality):
     return Page.objects.filter(paths_q(municipality_tree_paths(municipality)))
+
+
+def municipality_of_page(page, request=None):
+    """The municipality whose page tree (in any language) holds ``page``.
+
+    The rule: the page's own tree decides, whatever site the request came through, so an
+    operator previewing one town's page from another town's hostname sees the page's town,
+    and a page's feeds, exports and forms all name the same town. The request's
+    municipality answers only when there is no page (or it is not in the tree yet).
+
+    Remembered on the page instance, as every block of a body asks again.
+    """
+    if page is None or not getattr(page, "path", None):
+        return getattr(request, "municipality", None)
+    if "_radnice_municipality" not in page.__dict__:
+        page._radnice_municipality = _municipality_of_path(page.path)
+    return page._radnice_municipality
+
+
+def _municipality_of_path(path):
+    # Translated trees are siblings under the tree root, so the page's ancestors (itself
+    # included) are matched against every translation of each municipality's root page.
+    steplen = Page.steplen
+    ancestor_paths = [path[:length] for length in range(steplen, len(path) + 1, steplen)]
+    keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    return (
+        Municipality.objects.filter(site__root_page__translation_key__in=keys)
+        .select_related("site", "collection")
+        .first()
+    )
 
 
 # --- collections, images, documents -----------------------------------------------------

@@ -10,6 +10,13 @@ class BudgetConfig(ModuleAppConfig):
     name = "modules.budget"
     label = "budget"
     verbose_name = _("Rozpočet")
+    # Granted to each town's groups by municipalities.roles.grant_role_permissions.
+    role_permissions = {
+        "importjob": ["add", "view"],
+        "fiscalyear": ["change", "delete", "view"],
+        "event": ["add", "change", "view"],
+        "organisationalunit": ["add", "change", "view"],
+    }
     declaration = Module(
         name="budget",
         label=_("Rozpočet"),
@@ -19,12 +26,6 @@ class BudgetConfig(ModuleAppConfig):
             "Rozpočet a jeho plnění, faktury a dodavatelé z účetnictví obce (jako Cityvizor)."
         ),
         menu_item_names=[MENU_NAME],
-        permissions=[
-            ("budget", "importjob", ["add", "view"]),
-            ("budget", "fiscalyear", ["change", "delete", "view"]),
-            ("budget", "event", ["add", "change", "view"]),
-            ("budget", "organisationalunit", ["add", "change", "view"]),
-        ],
         blocks={
             "budget_summary": "modules.budget.blocks.BudgetSummaryBlock",
             "budget_top_suppliers": "modules.budget.blocks.TopSuppliersBlock",

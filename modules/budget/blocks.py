@@ -11,25 +11,18 @@ silent (their description in the admin says so).
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from municipalities.registry import is_enabled, municipality_of_page
+from municipalities.registry import is_enabled
+from municipalities.scope import municipality_of_page
 
 from . import queries
 from .models import InvoiceKind, Kind
 
 
 def municipality_of(context):
-    """The town whose figures a block shows: the page's own, else the request's; None where
-    the town has the module off.
-
-    The page wins: an operator previewing a page of one town from another town's hostname
-    must see that page's town.
-    """
+    """The town whose figures a block shows (``municipality_of_page``: the page's own, else
+    the request's); None where the town has the module off."""
     context = context or {}
-    page = context.get("page")
-    if page is not None and getattr(page, "path", None):
-        municipality = municipality_of_page(page)
-    else:
-        municipality = getattr(context.get("request"), "municipality", None)
+    municipality = municipality_of_page(context.get("page"), context.get("request"))
     return municipality if is_enabled(municipality, "budget") else None
 
 

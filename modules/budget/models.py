@@ -21,7 +21,8 @@ from wagtail.models import Page
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
-from municipalities.registry import ModulePageMixin, municipality_of_page
+from municipalities.registry import ModulePageMixin
+from municipalities.scope import municipality_of_page
 
 from .text import fold
 

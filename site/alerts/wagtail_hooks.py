@@ -1,21 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
 from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .models import Alert
-
-EDITING = ["add", "change", "delete", "view"]
-# Editors prepare alerts as drafts; only moderators and administrators publish them.
-ALERT_PERMISSIONS = {
-    MunicipalityRole.EDITOR: EDITING,
-    MunicipalityRole.MODERATOR: [*EDITING, "publish"],
-    MunicipalityRole.ADMINISTRATOR: [*EDITING, "publish"],
-}
-for role, actions in ALERT_PERMISSIONS.items():
-    register_scoped_model_permissions(role, "alerts", "alert", actions)
 
 
 class AlertViewSet(MunicipalitySnippetViewSet):

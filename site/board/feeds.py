@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from municipalities.scope import municipality_of_page
 from radnice.people.collation import czech_sort_key
 
 from .formatting import posting_period
 from .queries import board_notices, current, newest_first, today
-from .tenancy import municipality_of_page
 
 FEED_LIMIT = 100
 

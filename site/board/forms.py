@@ -7,7 +7,7 @@ here to the municipality whose tree the notice is in.
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .tenancy import municipality_of_page
+from municipalities.scope import municipality_of_page
 
 
 class OfficialNoticePageForm(WagtailAdminPageForm):

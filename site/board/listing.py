@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext as _
 
+from municipalities.scope import municipality_of_page
 from radnice.core.facets import facet, querystring
 from radnice.people.collation import czech_sort_key
 
@@ -27,7 +28,6 @@ from .queries import (
     with_listing_relations,
     withholds_attachments,
 )
-from .tenancy import municipality_of_page
 
 PER_PAGE = 20
 

@@ -9,7 +9,6 @@ attachments of notices that contain personal data.
 from django import forms
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,68 +19,20 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from municipalities.forms import MunicipalityScopedForm
-from municipalities.models import Municipality
+from radnice.core.taxonomy import Taxonomy
 
 from .forms import OfficialNoticePageForm
 
 MINIMUM_POSTING_DAYS = 15
 
 
-class NoticeType(index.Indexed, models.Model):
+class NoticeType(Taxonomy):
     """A term of the board's taxonomy ("vyhlášky", "stavební řízení"...), one list per town."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="notice_types", verbose_name=_("obec")
-    )
-    name = models.CharField(_("název"), max_length=128)
-    slug = models.SlugField(
-        _("zkratka v adrese"),
-        max_length=128,
-        blank=True,
-        allow_unicode=False,
-        help_text=_("Použije se ve filtru výpisu (?typ=…). Nevyplníte-li, vytvoří se z názvu."),
-    )
-
-    base_form_class = MunicipalityScopedForm
-
-    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("municipality"),
-        # The scoped admin listing narrows by id before it searches.
-        index.FilterField("id"),
-    ]
-
-    class Meta:
+    class Meta(Taxonomy.Meta):
         verbose_name = _("typ oznámení")
         verbose_name_plural = _("typy oznámení")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "slug"], name="board_notice_type_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self._free_slug(slugify(self.name) or "typ")
-        super().save(*args, **kwargs)
-
-    def _free_slug(self, base):
-        taken = set(
-            NoticeType.objects.filter(municipality_id=self.municipality_id, slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        default_related_name = "notice_types"
 
 
 class OfficialBoardIndexPage(RoutablePageMixin, Page):

@@ -7,6 +7,7 @@ moment. Attachments that are no longer public are left out.
 
 from django.http import Http404
 
+from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import (
     csv_response,
     jsonld_response,
@@ -25,7 +26,6 @@ from .queries import (
     with_listing_relations,
     withholds_attachments,
 )
-from .tenancy import municipality_of_page
 
 OFN_CONTEXT = "https://ofn.gov.cz/úřední-desky/2021-07-20/kontexty/úřední-deska.jsonld"
 IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"

@@ -1,37 +1,14 @@
-"""Admin of the official board: the notice type snippet, role permissions, document serving."""
+"""Admin of the official board: log actions and document serving (its notice types are in
+the "Číselníky" menu, radnice.core.wagtail_hooks)."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
-from wagtail.snippets.models import register_snippet
-
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
-from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .archiving import ARCHIVE_ACTION, RESTORE_ACTION
-from .models import NoticeType
 from .queries import document_is_withheld
-
-
-class NoticeTypeViewSet(MunicipalitySnippetViewSet):
-    model = NoticeType
-    icon = "tag"
-    menu_label = _("Typy oznámení")
-    menu_order = 310
-    add_to_admin_menu = True
-    list_display = ["name", "slug"]
-    inspect_view_enabled = False
-
-
-register_snippet(NoticeTypeViewSet)
-
-for _role in MunicipalityRole:
-    register_scoped_model_permissions(
-        _role, "board", "noticetype", ["add", "change", "delete", "view"]
-    )
 
 
 @hooks.register("register_log_actions")

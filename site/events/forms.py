@@ -11,13 +11,13 @@ class EventPageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from municipalities.scope import municipality_of_page
         from radnice.people.models import Place
 
         from .models import EventType
-        from .queries import municipality_for_page
 
         page = self.instance if self.instance.pk else self.parent_page
-        municipality = municipality_for_page(page)
+        municipality = municipality_of_page(page)
         for name, model in (("types", EventType), ("place", Place)):
             field = self.fields.get(name)
             if field is not None:

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,14 +18,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from municipalities.forms import MunicipalityScopedForm
-from municipalities.models import Municipality
 from municipalities.validators import validate_ico
 from radnice.core.main_image import (
     main_image_alt_text_field,
     main_image_decorative_field,
     main_image_panel,
 )
+from radnice.core.taxonomy import Taxonomy
 
 from . import recurrence as rules
 from .forms import EventPageForm
@@ -37,19 +35,9 @@ OFN_EVENT_TYPE_PREFIX = "https://data.mvcr.gov.cz/zdroj/číselníky/typy-událo
 RESERVED_SLUGS = {"archiv", "kalendar"}
 
 
-class EventType(index.Indexed, models.Model):
+class EventType(Taxonomy):
     """A municipality's own kind of event (concert, sport, council meeting...)."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="event_types", verbose_name=_("obec")
-    )
-    name = models.CharField(_("název"), max_length=100)
-    slug = models.SlugField(
-        _("zkratka v adrese"),
-        max_length=100,
-        blank=True,
-        help_text=_("Použije se v adrese filtru, např. „kultura“. Prázdné: vytvoří se z názvu."),
-    )
     ofn_type = models.CharField(
         _("typ podle národního číselníku"),
         max_length=255,
@@ -66,51 +54,12 @@ class EventType(index.Indexed, models.Model):
         ),
     )
 
-    base_form_class = MunicipalityScopedForm
+    panels = [*Taxonomy.panels, FieldPanel("ofn_type")]
 
-    panels = [
-        FieldPanel("municipality"),
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("ofn_type"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("municipality"),
-        # The scoped admin listing filters search results by primary key.
-        index.FilterField("id"),
-    ]
-
-    class Meta:
+    class Meta(Taxonomy.Meta):
         verbose_name = _("typ akce")
         verbose_name_plural = _("typy akcí")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "slug"], name="events_eventtype_unique_slug"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        if not self.slug:
-            raise ValidationError({"slug": _("Zadejte zkratku z písmen bez diakritiky.")})
-        duplicate = EventType.objects.filter(
-            municipality_id=self.municipality_id, slug=self.slug
-        ).exclude(pk=self.pk)
-        if self.municipality_id and duplicate.exists():
-            raise ValidationError({"slug": _("Typ akce s touto zkratkou už existuje.")})
+        default_related_name = "event_types"
 
 
 class EventIndexPage(RoutablePageMixin, Page):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import (
     csv_response,
     jsonld_response,
@@ -131,21 +132,16 @@ def event_document(event, request, occurrences, municipality=None):
     return document
 
 
-def _municipality(page, request):
-    municipality = getattr(request, "municipality", None)
-    return municipality if municipality else queries.municipality_for_page(page)
-
-
 def jsonld_event(event, request):
     occurrences = list(event.occurrences.order_by("start"))
     return jsonld_response(
-        event_document(event, request, occurrences, _municipality(event, request))
+        event_document(event, request, occurrences, municipality_of_page(event, request))
     )
 
 
 def jsonld_events(index_page, request, today=None):
     """The list ("Seznam událostí") of upcoming events with their upcoming occurrences."""
-    municipality = _municipality(index_page, request)
+    municipality = municipality_of_page(index_page, request)
     events = queries.upcoming_events(index_page, today)
     return jsonld_response(
         [

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
-from municipalities.models import Municipality
 from radnice.people.collation import czech_sort_key
 
 from .formatting import month_label
@@ -33,19 +31,6 @@ MONTH_FACET_LIMIT = 24
 
 def local_today():
     return timezone.localdate(timezone=timezone.get_default_timezone())
-
-
-def municipality_for_page(page):
-    """The municipality whose tree (in any language) contains ``page``."""
-    if page is None or not getattr(page, "path", None) or page.depth < 2:
-        return None
-    home_path = page.path[: Page.steplen * 2]
-    home = Page.objects.filter(path=home_path).values("translation_key").first()
-    if home is None:
-        return None
-    return Municipality.objects.filter(
-        site__root_page__translation_key=home["translation_key"]
-    ).first()
 
 
 # --- occurrences below a page -----------------------------------------------------------

@@ -6,3 +6,5 @@ class NewsConfig(AppConfig):
     name = "radnice.news"
     label = "news"
     verbose_name = _("Aktuality")
+    # Granted to each town's groups by municipalities.roles.grant_role_permissions.
+    role_permissions = {"newstype": ["add", "change", "delete", "view"]}

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from municipalities.scope import municipality_of_page
+
 from .queries import live_news
 
 FEED_LENGTH = 20
@@ -31,7 +33,7 @@ class NewsRssFeed(Feed):
         return self.index_page
 
     def title(self, index_page):
-        municipality = getattr(self.request, "municipality", None)
+        municipality = municipality_of_page(index_page, self.request)
         if municipality:
             return f"{index_page.title} – {municipality.name}"
         return index_page.title

@@ -7,18 +7,8 @@ town is the one whose tree holds its parent page, and every choice is narrowed t
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
 
-from municipalities.models import Municipality
+from municipalities.scope import municipality_of_page
 from radnice.core.main_image import MainImageAltTextFormMixin
-
-
-def municipality_of_page(page):
-    """The municipality whose site serves ``page`` (in any language), or None."""
-    if page is None or not page.path:
-        return None
-    site = page.get_site()
-    if site is None:
-        return None
-    return Municipality.objects.filter(site=site).first()
 
 
 def restrict_choices(field, queryset):

@@ -7,7 +7,6 @@ and ``opendata``; the index page only wires them to its routes.
 from django import forms
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -18,59 +17,25 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from municipalities.forms import MunicipalityScopedForm
-from municipalities.models import Municipality
 from radnice.core.main_image import (
     main_image_alt_text_field,
     main_image_decorative_field,
     main_image_panel,
 )
+from radnice.core.taxonomy import Taxonomy
 
 from .blocks import NewsBodyBlock
 from .forms import NewsPageForm
 from .widgets import ScopedNewsTagWidget
 
 
-class NewsType(models.Model):
+class NewsType(Taxonomy):
     """A town's own taxonomy of news ("Typ aktuality"): Doprava, Odpady, Kultura..."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="news_types", verbose_name=_("obec")
-    )
-    name = models.CharField(_("název"), max_length=100)
-    slug = models.SlugField(
-        _("zkratka do adresy"),
-        max_length=100,
-        blank=True,
-        help_text=_("Použije se v adrese filtru; když ji nevyplníte, vytvoří se z názvu."),
-    )
-
-    base_form_class = MunicipalityScopedForm
-
-    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
+    class Meta(Taxonomy.Meta):
         verbose_name = _("typ aktuality")
         verbose_name_plural = _("typy aktualit")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "slug"], name="news_type_slug_unique_per_municipality"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
+        default_related_name = "news_types"
 
 
 def alternate_links(index_page, data_page, request):

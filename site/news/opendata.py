@@ -6,6 +6,7 @@ the list is a JSON array of them.
 
 from django.utils import timezone
 
+from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import multilingual, organisation, time_instant
 
 from .queries import live_news, with_images
@@ -25,7 +26,7 @@ def _publisher(municipality):
 def ofn_news_item(page, request, municipality=None):
     """One news page as an OFN "Aktualita"."""
     if municipality is None:
-        municipality = getattr(request, "municipality", None)
+        municipality = municipality_of_page(page, request)
     language = page.locale.language_code
     item = {
         "@context": CONTEXT,
@@ -57,6 +58,6 @@ def ofn_news_item(page, request, municipality=None):
 
 def ofn_news_list(index_page, request):
     """Every live news item beneath ``index_page`` as an OFN "Aktuality" array."""
-    municipality = getattr(request, "municipality", None)
+    municipality = municipality_of_page(index_page, request)
     pages = with_images(live_news(index_page), crops=(), extra_specs=[IMAGE_SPEC])
     return [ofn_news_item(page, request, municipality) for page in pages]

@@ -5,6 +5,8 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from municipalities.scope import municipality_of_page
+
 IMAGE_SPEC = "fill-1200x800"
 
 # What json.dumps leaves as is but must not appear raw inside <script>.
@@ -18,7 +20,7 @@ def jsonld_script(data):
 
 
 def news_article(page, request):
-    municipality = getattr(request, "municipality", None)
+    municipality = municipality_of_page(page, request)
     url = page.get_full_url(request)
     article = {
         "@context": "https://schema.org",

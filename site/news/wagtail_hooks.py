@@ -1,29 +1,7 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
-from municipalities.viewsets import MunicipalitySnippetViewSet
-
-from .models import NewsType
 from .views import tag_autocomplete
-
-
-class NewsTypeViewSet(MunicipalitySnippetViewSet):
-    model = NewsType
-    icon = "tag"
-    menu_label = _("Typy aktualit")
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    inspect_view_enabled = False
-
-
-register_snippet(NewsTypeViewSet)
-
-for role in MunicipalityRole:
-    register_scoped_model_permissions(role, "news", "newstype", ["add", "change", "delete", "view"])
 
 
 @hooks.register("register_admin_urls")

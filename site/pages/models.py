@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from municipalities.scope import municipality_of_page
 from radnice.blocks.blocks import SIMPLE_TEXT_FEATURES, BodyStreamBlock
 from radnice.core.main_image import (
     MainImagePageForm,
@@ -329,7 +330,7 @@ class AccessibilityStatementPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        municipality = getattr(request, "municipality", None)
+        municipality = municipality_of_page(self, request)
         site = self.get_site()
         context["statement_websites"] = self.websites or (site.hostname if site else "")
         context["feedback_email"] = self.feedback_email or getattr(municipality, "email", "")

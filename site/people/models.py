@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
-from municipalities.scope import for_municipality
+from municipalities.scope import for_municipality, municipality_of_page
 from municipalities.validators import validate_postcode
 from radnice.opendata.ofn import jsonld_response
 
@@ -389,14 +389,6 @@ class DirectoryPage(RoutablePageMixin, Page):
         verbose_name = _("adresář kontaktů")
         verbose_name_plural = _("adresáře kontaktů")
 
-    def municipality_for(self, request):
-        """The request's municipality; the page's own when the request has none (preview)."""
-        municipality = getattr(request, "municipality", None)
-        if municipality:
-            return municipality
-        site = self.get_site()
-        return Municipality.objects.filter(site=site).first() if site else None
-
     def subpage_url(self, request, name, *args):
         return self.get_url(request) + self.reverse_subpage(name, args=args)
 
@@ -404,7 +396,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         from . import directory  # it queries these models, so it imports this module
 
         context = super().get_context(request, *args, **kwargs)
-        municipality = self.municipality_for(request)
+        municipality = municipality_of_page(self, request)
         base_url = self.get_url(request)
         result = directory.build_directory(directory.people_of(municipality), request.GET)
         for person in result.people:
@@ -430,7 +422,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         """The views page_samples checks and measures (see radnice.core.page_samples)."""
         from . import directory
 
-        municipality = self.municipality_for(None)
+        municipality = municipality_of_page(self)
         routes = [("contacts", _("Kontakty"), "")]
         person = next(iter(directory.people_of(municipality, photo_crop=None)), None)
         if person:
@@ -483,7 +475,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     def place_view(self, request, place_id):
         from . import directory
 
-        municipality = self.municipality_for(request)
+        municipality = municipality_of_page(self, request)
         today = timezone.localdate()
         place = directory.place_with_calendar(municipality, place_id, today)
         if place is None:
@@ -513,7 +505,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         """The directory as OFN "Kontakty" JSON-LD."""
         from . import directory
 
-        municipality = self.municipality_for(request)
+        municipality = municipality_of_page(self, request)
         base_url = self.get_url(request)
 
         def absolute_url(kind, obj):
@@ -540,7 +532,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     def _person_or_404(self, request, person_id):
         people = for_municipality(
             Person.objects.select_related("department", "place", "photo", "municipality"),
-            self.municipality_for(request),
+            municipality_of_page(self, request),
         )
         return get_object_or_404(people, pk=person_id)
 

@@ -4,19 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from municipalities.models import MunicipalityRole
-from municipalities.roles import register_scoped_model_permissions
 from municipalities.viewsets import MunicipalitySnippetViewSet
 
 from .models import Department, Person, Place
-
-MANAGED_MODELS = ("department", "place")
-ACTIONS = ["add", "change", "delete", "view"]
-
-# Person's permissions are in municipalities.roles.SCOPED_MODEL_PERMISSIONS already.
-for role in MunicipalityRole:
-    for model_name in MANAGED_MODELS:
-        register_scoped_model_permissions(role, "people", model_name, ACTIONS)
 
 
 class PersonViewSet(MunicipalitySnippetViewSet):

@@ -1,0 +1,47 @@
+"""The admin of every town taxonomy: one menu "Číselníky" with a scoped listing per taxonomy.
+
+Each concrete subclass of ``radnice.core.taxonomy.Taxonomy`` (notice types, event types,
+news types...) gets a ``TaxonomyViewSet`` here, so a new taxonomy needs no admin code.
+"""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from municipalities.viewsets import MunicipalitySnippetViewSet
+from radnice.people.collation import czech_sort_key
+
+from .taxonomy import Taxonomy
+
+
+class TaxonomyViewSet(MunicipalitySnippetViewSet):
+    """The base of a taxonomy's admin; its menu label is the model's plural name."""
+
+    icon = "tag"
+    list_display = ["name", "slug"]
+    inspect_view_enabled = False
+
+
+def taxonomy_models():
+    """Every concrete taxonomy, in Czech order of its plural name (the menu's order)."""
+    models = [model for model in apps.get_models() if issubclass(model, Taxonomy)]
+    return sorted(models, key=lambda model: czech_sort_key(str(model._meta.verbose_name_plural)))
+
+
+def taxonomy_viewsets():
+    return tuple(
+        type(f"{model.__name__}ViewSet", (TaxonomyViewSet,), {"model": model})
+        for model in taxonomy_models()
+    )
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    items = taxonomy_viewsets()
+    menu_icon = "tag"
+    menu_label = _("Číselníky")
+    menu_name = "ciselniky"
+    menu_order = 310
+
+
+register_snippet(TaxonomyViewSetGroup)
