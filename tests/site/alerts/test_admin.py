@@ -210,3 +210,16 @@ def test_operator_cannot_target_a_page_of_another_town_either(client, town_a, to
     response = admin_post(client, reverse(ADD_URL), data)
     assert response.status_code == 200
     assert "Stránka nepatří k webu zvolené obce." in response.content.decode()
+
+
+# --- the admin search -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(MunicipalityRole))
+def test_staff_of_every_role_searches_own_towns_alerts(client, alert_a, alert_b, role):
+    AlertFactory(municipality=alert_b.municipality, title=f"Svoz {MARKER}")
+    client.force_login(make_member(alert_a.municipality, role))
+    response = admin_get(client, reverse("wagtailsnippets_alerts_alert:list"), q="Svoz")
+    assert response.status_code == 200
+    assert "Svoz odpadu Alfy" in response.content.decode()
+    assert_hidden(response)

@@ -7,8 +7,9 @@ places, not even by guessing ids, and cannot attach town B's records to town A's
 import pytest
 from django.urls import reverse
 
+from municipalities.models import MunicipalityRole
 from radnice.people.models import Department, Person, Place
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, SuperuserFactory, make_member
 
 from .factories import DepartmentFactory, PlaceFactory
 
@@ -242,3 +243,27 @@ def test_listings_have_czech_column_headers(client_a, town_a, records):
     assert "Adresa" in places and "Address" not in places
     people = admin_get(client_a, reverse("wagtailsnippets_people_person:list")).content.decode()
     assert "Jméno" in people and "Full name" not in people
+
+
+# --- the person snippet's admin search ----------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator", "administrator"])
+def test_staff_of_every_role_searches_own_towns_people(client, town_a, town_b, role):
+    PersonFactory(municipality=town_a, first_name="Adam", last_name="Alfovský", position="starosta")
+    PersonFactory(municipality=town_b, first_name="Adam", last_name=f"{MARKER}ový")
+    client.force_login(make_member(town_a, MunicipalityRole(role)))
+    url = reverse("wagtailsnippets_people_person:list")
+    for query in ["Adam", "Alfov", "staros"]:
+        response = admin_get(client, url, q=query)
+        assert response.status_code == 200
+        assert "Alfovský" in response.content.decode(), query
+        assert_hidden(response)
+
+
+def test_operator_searches_every_towns_people(client, town_a, town_b):
+    PersonFactory(municipality=town_b, first_name="Bedřich", last_name="Betovský")
+    client.force_login(SuperuserFactory())
+    response = admin_get(client, reverse("wagtailsnippets_people_person:list"), q="Betov")
+    assert response.status_code == 200
+    assert "Betovský" in response.content.decode()
