@@ -61,6 +61,8 @@ def town_b_content(town_b, editor_b):
         file=ContentFile(b"%PDF-1.4 quokka", name="quokka.pdf"),
         collection=town_b.collection,
     )
+    image.tags.add(f"{MARKER}-obrazek", "sdileny")
+    document.tags.add(f"{MARKER}-dokument")
     person = PersonFactory(municipality=town_b, first_name="Bedřich", last_name=f"{MARKER}ový")
     log(instance=person, action="wagtail.create", user=editor_b)
     log(instance=image, action="wagtail.create", user=editor_b)
@@ -89,11 +91,18 @@ def town_b_content(town_b, editor_b):
 def town_a_content(town_a, editor_a):
     page = StandardPageFactory(parent=town_a.site.root_page, title="Stránka Alfy", slug="alfa")
     page.save_revision(user=editor_a).publish()
-    get_image_model().objects.create(
+    image = get_image_model().objects.create(
         title="Obrázek Alfy", file=get_test_image_file(), collection=town_a.collection
     )
-    PersonFactory(municipality=town_a, first_name="Adam", last_name="Alfovský")
-    return {"page": page}
+    image.tags.add("alfa-obrazek", "sdileny")
+    document = get_document_model().objects.create(
+        title="Dokument Alfy",
+        file=ContentFile(b"%PDF-1.4 alfa", name="alfa.pdf"),
+        collection=town_a.collection,
+    )
+    document.tags.add("alfa-dokument")
+    person = PersonFactory(municipality=town_a, first_name="Adam", last_name="Alfovský")
+    return {"page": page, "image": image, "document": document, "person": person}
 
 
 def assert_hidden(response):
@@ -209,6 +218,154 @@ class TestChoosers:
             "wagtailsnippetchoosers_people_person:chosen", args=[town_b_content["person"].pk]
         )
         assert admin_get(client_a, chosen).status_code == 404
+
+
+@pytest.mark.django_db
+class TestChosenMultiple:
+    """The choosers' "chosen multiple" views take ids from ``?id=`` and show each title."""
+
+    @pytest.mark.parametrize(
+        ("url_name", "key"),
+        [
+            ("wagtailadmin_choose_page_chosen_multiple", "page"),
+            ("wagtailimages_chooser:chosen_multiple", "image"),
+            ("wagtaildocs_chooser:chosen_multiple", "document"),
+        ],
+    )
+    def test_other_towns_ids_answer_404(
+        self, client_a, town_a_content, town_b_content, url_name, key
+    ):
+        own, foreign = town_a_content[key].pk, town_b_content[key].pk
+        response = admin_get(client_a, reverse(url_name), id=[own])
+        assert response.status_code == 200
+        assert "Alf" in response.content.decode()
+        response = admin_get(client_a, reverse(url_name), id=[own, foreign])
+        assert response.status_code == 404
+        assert_hidden(response)
+
+    def test_snippet_chooser_returns_only_own_records(
+        self, client_a, town_a_content, town_b_content
+    ):
+        url = reverse("wagtailsnippetchoosers_people_person:chosen_multiple")
+        ids = [town_a_content["person"].pk, town_b_content["person"].pk]
+        response = admin_get(client_a, url, id=ids)
+        assert response.status_code == 200
+        assert "Alfovsk" in response.content.decode()
+        assert_hidden(response)
+
+
+def bulk_action_url(app_label, model_name, action, *ids):
+    url = reverse("wagtail_bulk_action", args=[app_label, model_name, action])
+    return url + "?" + "&".join(f"id={pk}" for pk in ids)
+
+
+BULK_TARGETS = {
+    "page": ("wagtailcore", "page"),
+    "image": ("wagtailimages", "image"),
+    "document": ("wagtaildocs", "document"),
+    "person": ("people", "person"),
+}
+
+
+@pytest.mark.django_db
+class TestBulkActions:
+    @pytest.mark.parametrize(
+        ("key", "action"),
+        [
+            ("page", "delete"),
+            ("page", "publish"),
+            ("page", "unpublish"),
+            ("page", "move"),
+            ("image", "delete"),
+            ("image", "add_to_collection"),
+            ("image", "add_tags"),
+            ("document", "delete"),
+            ("document", "add_to_collection"),
+            ("document", "add_tags"),
+            ("person", "delete"),
+        ],
+    )
+    def test_confirmation_lists_only_own_objects(
+        self, client, admin_a, town_a_content, town_b_content, key, action
+    ):
+        client.force_login(admin_a)
+        own, foreign = town_a_content[key].pk, town_b_content[key].pk
+        for ids in ([own, foreign], [foreign], ["all"]):
+            url = bulk_action_url(*BULK_TARGETS[key], action, *ids)
+            response = admin_get(client, url)
+            assert response.status_code == 200, ids
+            assert_hidden(response)
+        response = admin_get(client, bulk_action_url(*BULK_TARGETS[key], action, own, foreign))
+        assert "Alf" in response.content.decode()
+
+    @pytest.mark.parametrize("key", ["page", "image", "document", "person"])
+    def test_delete_does_not_touch_other_towns_objects(
+        self, client, admin_a, town_a_content, town_b_content, key
+    ):
+        client.force_login(admin_a)
+        foreign = town_b_content[key]
+        url = bulk_action_url(*BULK_TARGETS[key], "delete", foreign.pk)
+        response = client.post(url, HTTP_HOST="alfa.test")
+        assert response.status_code == 302
+        assert type(foreign).objects.filter(pk=foreign.pk).exists()
+
+    def test_add_tags_does_not_touch_other_towns_images(
+        self, client, admin_a, town_a_content, town_b_content
+    ):
+        client.force_login(admin_a)
+        own, foreign = town_a_content["image"], town_b_content["image"]
+        url = bulk_action_url(*BULK_TARGETS["image"], "add_tags", own.pk, foreign.pk)
+        response = client.post(url, {"tags": "pridany"}, HTTP_HOST="alfa.test")
+        assert response.status_code == 302
+        assert "pridany" in own.tags.names()
+        assert "pridany" not in foreign.tags.names()
+
+
+@pytest.mark.django_db
+class TestTags:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/admin/tag-autocomplete/",
+            "/admin/tag-autocomplete/taggit/tag/",
+        ],
+    )
+    def test_autocomplete_suggests_only_tags_used_in_own_town(
+        self, client_a, town_a_content, town_b_content, url
+    ):
+        assert url in {
+            reverse("wagtailadmin_tag_autocomplete"),
+            reverse("wagtailadmin_tag_model_autocomplete", args=["taggit", "tag"]),
+        }
+        assert admin_get(client_a, url, term="alfa").json() == ["alfa-dokument", "alfa-obrazek"]
+        assert admin_get(client_a, url, term="sdil").json() == ["sdileny"]
+        assert admin_get(client_a, url, term=MARKER[:3]).json() == []
+
+    def test_operator_is_suggested_every_tag(self, client, town_b_content):
+        client.force_login(SuperuserFactory())
+        response = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": MARKER})
+        assert response.json() == [f"{MARKER}-dokument", f"{MARKER}-obrazek"]
+
+    @pytest.mark.parametrize(
+        ("url_name", "own_tag"),
+        [
+            ("wagtailimages:index", "alfa-obrazek"),
+            ("wagtailimages_chooser:choose", "alfa-obrazek"),
+            ("wagtaildocs:index", "alfa-dokument"),
+        ],
+    )
+    def test_tag_filters_offer_only_own_towns_tags(
+        self, client_a, town_a_content, town_b_content, url_name, own_tag
+    ):
+        response = admin_get(client_a, reverse(url_name))
+        assert response.status_code == 200
+        assert own_tag in response.content.decode()
+        assert_hidden(response)
+
+    def test_operator_tag_filter_offers_every_towns_tags(self, client, town_b_content):
+        client.force_login(SuperuserFactory())
+        response = client.get(reverse("wagtailimages:index"), HTTP_HOST="beta.test")
+        assert f"{MARKER}-obrazek" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -197,6 +197,27 @@ def test_tag_suggestions_come_only_from_own_towns_news(client_a, news_a, news_b)
     assert admin_get(client_a, reverse("news_tag_autocomplete")).json() == []
 
 
+@pytest.mark.parametrize(
+    ("url_name", "args"),
+    [
+        ("wagtailadmin_tag_autocomplete", []),
+        ("wagtailadmin_tag_model_autocomplete", ["taggit", "tag"]),
+    ],
+)
+def test_wagtails_tag_autocomplete_suggests_only_own_towns_news_tags(
+    client_a, news_a, news_b, url_name, args
+):
+    own = NewsPageFactory(parent=news_a)
+    own.tags.add("uzavírka silnice")
+    own.save()
+    other = NewsPageFactory(parent=news_b)
+    other.tags.add(f"uzavírka {MARKER}")
+    other.save()
+    response = admin_get(client_a, reverse(url_name, args=args), term="uzav")
+    assert response.status_code == 200
+    assert response.json() == ["uzavírka silnice"]
+
+
 def test_tag_field_asks_the_scoped_suggestions(client_a, news_a):
     html = admin_get(client_a, add_url(news_a)).content.decode()
     assert f'data-w-tag-url-value="{reverse("news_tag_autocomplete")}"' in html
