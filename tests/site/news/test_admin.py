@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from radnice.news.models import NewsPage, NewsType
 
+from ...admin_urls import single_object_url_names
 from ...factories import PersonFactory
 from .factories import NewsPageFactory, NewsTypeFactory
 
@@ -49,12 +50,9 @@ def test_listing_shows_only_own_towns_types(client_a, type_a, type_b):
     assert_hidden(response)
 
 
-@pytest.mark.parametrize("action", ["edit", "delete", "history", "usage", "copy"])
+@pytest.mark.parametrize("action", single_object_url_names("wagtailsnippets_news_newstype"))
 def test_guessed_ids_of_other_towns_types_answer_404(client_a, type_b, action):
-    try:
-        url = reverse(f"wagtailsnippets_news_newstype:{action}", args=[type_b.pk])
-    except Exception:  # noqa: BLE001 - a view this viewset does not have
-        pytest.skip(f"no {action} view")
+    url = reverse(f"wagtailsnippets_news_newstype:{action}", args=[type_b.pk])
     assert admin_get(client_a, url).status_code == 404
 
 
@@ -171,7 +169,7 @@ def test_news_page_refuses_other_towns_person(client_a, news_a, town_b):
 
 def test_editor_cannot_add_news_under_other_towns_index(client_a, news_b):
     response = admin_get(client_a, add_url(news_b))
-    assert response.status_code in (403, 404)
+    assert response.status_code == 404
 
 
 def test_edit_form_of_own_news_lists_only_own_types(client_a, news_a, type_a, type_b):
