@@ -182,13 +182,16 @@ def test_edit_form_of_own_news_lists_only_own_types(client_a, news_a, type_a, ty
 # --- tag suggestions ----------------------------------------------------------------------
 
 
-def test_tag_suggestions_come_only_from_own_towns_news(client_a, news_a, news_b):
-    own = NewsPageFactory(parent=news_a)
-    own.tags.add("uzavírka silnice")
-    own.save()
-    other = NewsPageFactory(parent=news_b)
-    other.tags.add(f"uzavírka {MARKER}")
-    other.save()
+@pytest.fixture
+def tagged_news(news_a, news_b):
+    """A news item of each town, tagged "uzavírka ..."."""
+    for parent, tag in [(news_a, "uzavírka silnice"), (news_b, f"uzavírka {MARKER}")]:
+        page = NewsPageFactory(parent=parent)
+        page.tags.add(tag)
+        page.save()
+
+
+def test_tag_suggestions_come_only_from_own_towns_news(client_a, tagged_news):
     response = admin_get(client_a, reverse("news_tag_autocomplete"), term="uzav")
     assert response.status_code == 200
     assert json.loads(response.content) == ["uzavírka silnice"]
@@ -203,14 +206,8 @@ def test_tag_suggestions_come_only_from_own_towns_news(client_a, news_a, news_b)
     ],
 )
 def test_wagtails_tag_autocomplete_suggests_only_own_towns_news_tags(
-    client_a, news_a, news_b, url_name, args
+    client_a, tagged_news, url_name, args
 ):
-    own = NewsPageFactory(parent=news_a)
-    own.tags.add("uzavírka silnice")
-    own.save()
-    other = NewsPageFactory(parent=news_b)
-    other.tags.add(f"uzavírka {MARKER}")
-    other.save()
     response = admin_get(client_a, reverse(url_name, args=args), term="uzav")
     assert response.status_code == 200
     assert response.json() == ["uzavírka silnice"]
