@@ -5,7 +5,8 @@ wagtail-localize's translation views take object ids from the URL. Some of them 
 model-level permissions, or show the object (its title at least) before checking anything;
 the explorer renders any page below the user's "explorable root", which for a town with
 translated trees is the tree root itself. Rather than patch each view, this middleware
-resolves the ids a URL carries and refuses the request unless every object is in the
+resolves the ids a URL carries (in its path, or in ``?id=`` for the choosers' "chosen
+multiple" views) and refuses the request unless every object is in the
 user's scope. Superusers (the platform operator) pass unchecked.
 """
 
@@ -39,6 +40,13 @@ PK_KINDS = {
     "wagtailimages_chooser": "image",
     "wagtaildocs_chooser": "document",
     "wagtailsettings": "site",
+}
+# Views that take the ids of the objects they show from the query string (``?id=1&id=2``);
+# bulk actions do too, but their objects are filtered in ``wagtail_scoping``.
+QUERY_ID_KINDS = {
+    "wagtailadmin_choose_page_chosen_multiple": "page",
+    "wagtailimages_chooser:chosen_multiple": "image",
+    "wagtaildocs_chooser:chosen_multiple": "document",
 }
 KWARG_KINDS = {
     "image_id": "image",
@@ -86,7 +94,8 @@ def _translation_object(kind, pk):
         return None
 
 
-def _object_allowed(user, instance):
+def object_in_user_scope(user, instance):
+    """Whether an object of any kind (page, image, municipal record...) is in the user's scope."""
     if instance is None:
         return True
     if isinstance(instance, Page):
@@ -112,11 +121,11 @@ def _model_instance_allowed(user, app_label, model_name, pk):
     except LookupError:
         return True
     instance = model._default_manager.filter(pk=pk).first()
-    return _object_allowed(user, instance)
+    return object_in_user_scope(user, instance)
 
 
-def request_is_in_scope(user, namespace, kwargs):
-    checks = []
+def request_is_in_scope(user, namespace, kwargs, query_kind=None, query_ids=()):
+    checks = [(query_kind, value) for value in query_ids if query_kind and value.isdigit()]
     for name, value in kwargs.items():
         if name in PAGE_KWARGS:
             checks.append(("page", value))
@@ -136,7 +145,7 @@ def request_is_in_scope(user, namespace, kwargs):
             return False
         if kind == "site" and not _site_allowed(user, value):
             return False
-        if kind in ("translation", "translation_source") and not _object_allowed(
+        if kind in ("translation", "translation_source") and not object_in_user_scope(
             user, _translation_object(kind, value)
         ):
             return False
@@ -161,9 +170,11 @@ class AdminScopeMiddleware:
             return None
         if match.view_name in OPERATOR_ONLY_URL_NAMES:
             raise PermissionDenied
-        if not view_kwargs:
+        query_kind = QUERY_ID_KINDS.get(match.view_name)
+        if not view_kwargs and not query_kind:
             return None
         namespace = match.namespaces[0] if match.namespaces else match.url_name
-        if not request_is_in_scope(user, namespace, view_kwargs):
+        query_ids = request.GET.getlist("id") if query_kind else ()
+        if not request_is_in_scope(user, namespace, view_kwargs, query_kind, query_ids):
             raise Http404
         return None

@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from .models import language_choices, theme_choices
 from .registry import module_choices
-from .scope import user_municipalities
+from .scope import is_platform_operator, user_municipalities
 
 
 class MunicipalityScopedForm(WagtailAdminModelForm):
@@ -48,6 +48,19 @@ class MunicipalityForm(WagtailAdminModelForm):
             "stránky na webu neexistují."
         ),
     )
+
+    # Who the town is (open data name it as the publisher) and which modules it runs are the
+    # platform operator's to change; a town administrator sees them read-only, and a value
+    # posted anyway is ignored (Django keeps a disabled field's initial value).
+    operator_fields = ("name", "kind", "ico", "enabled_modules")
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if self.instance.pk and not (for_user and is_platform_operator(for_user)):
+            for name in self.operator_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Tento údaj mění jen provozovatel platformy.")
 
     def clean_languages(self):
         languages = self.cleaned_data["languages"]

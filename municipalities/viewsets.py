@@ -53,13 +53,17 @@ class MunicipalityScopedViewSetMixin:
 
     @cached_property
     def index_view_class(self):
-        """The listing: Wagtail's ModelViewSet has no queryset hook, so wrap its view."""
+        """The listing: Wagtail's ModelViewSet has no queryset hook, so wrap its view.
+
+        The filter names the municipality field itself (not ``pk__in``): the admin search
+        of an indexed model accepts only filters on its ``index.FilterField``s.
+        """
         base = super().index_view_class
-        get_scoped_queryset = self.get_scoped_queryset
+        municipality_field = self.municipality_field
 
         def get_base_queryset(view):
             queryset = super(scoped, view).get_base_queryset()
-            return queryset.filter(pk__in=get_scoped_queryset(view.request).values("pk"))
+            return scope(queryset, view.request.user, municipality_field)
 
         scoped = type(base.__name__, (base,), {"get_base_queryset": get_base_queryset})
         return scoped

@@ -326,7 +326,9 @@ class Person(index.Indexed, models.Model):
         index.SearchField("last_name"),
         index.SearchField("position"),
         index.FilterField("municipality"),
+        index.AutocompleteField("first_name"),
         index.AutocompleteField("last_name"),
+        index.AutocompleteField("position"),
     ]
 
     class Meta:

@@ -14,7 +14,8 @@ class PersonViewSet(MunicipalitySnippetViewSet):
     icon = "user"
     menu_label = _("Osoby")
     list_display = ["full_name", "position", "department", "email", "phone"]
-    search_fields = ["first_name", "last_name", "position"]
+    # Person is indexed: the admin search uses its index (search_fields on the model), which
+    # on SQLite's full-text table cannot be restricted to named fields.
 
 
 class DepartmentViewSet(MunicipalitySnippetViewSet):

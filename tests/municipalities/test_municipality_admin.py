@@ -62,7 +62,7 @@ def test_onboarding_form_reports_czech_errors_and_keeps_input(operator_client):
 def test_municipal_administrator_cannot_onboard(client, admin_a):
     client.force_login(admin_a)
     response = client.post(reverse("municipalities:add"), form_data(), HTTP_HOST="alfa.test")
-    assert response.status_code == 302
+    assert response.status_code == 302  # Wagtail's permission-denied redirect
     assert not Municipality.objects.filter(ico="00991236").exists()
 
 
@@ -114,4 +114,70 @@ def test_edit_form_rejects_bad_data_box_in_czech(client, admin_a, town_a):
 @pytest.mark.django_db
 def test_editor_cannot_open_municipality_settings(client_a, town_a):
     response = client_a.get(reverse("municipalities:edit", args=[town_a.pk]), HTTP_HOST="alfa.test")
-    assert response.status_code == 302
+    assert response.status_code == 302  # Wagtail's permission-denied redirect
+
+
+# --- identity and modules are the operator's ----------------------------------------------
+
+
+def edit_data(town, **overrides):
+    data = {
+        "name": town.name,
+        "kind": town.kind,
+        "ico": town.ico,
+        "street": "Náves 12",
+        "theme": "default",
+        "font": "system",
+        "languages": ["cs"],
+        "enabled_modules": town.enabled_modules,
+    }
+    data.update(overrides)
+    return data
+
+
+IDENTITY_CHANGES = {
+    "name": "Obec Podvržená",
+    "kind": "mesto",
+    "ico": "00991236",
+    "enabled_modules": ["budget"],
+}
+
+
+@pytest.mark.django_db
+def test_municipal_administrator_sees_identity_and_modules_read_only(client, admin_a, town_a):
+    client.force_login(admin_a)
+    response = client.get(reverse("municipalities:edit", args=[town_a.pk]), HTTP_HOST="alfa.test")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert [name for name in IDENTITY_CHANGES if form.fields[name].disabled] == list(
+        IDENTITY_CHANGES
+    )
+    assert not form.fields["street"].disabled
+    assert "Tento údaj mění jen provozovatel platformy." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_municipal_administrator_cannot_change_identity_or_modules_by_post(client, admin_a, town_a):
+    client.force_login(admin_a)
+    before = {name: getattr(town_a, name) for name in IDENTITY_CHANGES}
+    response = client.post(
+        reverse("municipalities:edit", args=[town_a.pk]),
+        edit_data(town_a, **IDENTITY_CHANGES),
+        HTTP_HOST="alfa.test",
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    town_a.refresh_from_db()
+    assert {name: getattr(town_a, name) for name in IDENTITY_CHANGES} == before
+    assert town_a.street == "Náves 12"
+
+
+@pytest.mark.django_db
+def test_operator_changes_identity_and_modules(operator_client, town_a):
+    response = operator_client.post(
+        reverse("municipalities:edit", args=[town_a.pk]),
+        edit_data(town_a, **IDENTITY_CHANGES),
+        HTTP_HOST="alfa.test",
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    town_a.refresh_from_db()
+    assert {name: getattr(town_a, name) for name in IDENTITY_CHANGES} == IDENTITY_CHANGES
