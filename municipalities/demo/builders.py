@@ -23,6 +23,14 @@ CONTENT_BUILDERS = [
 ]
 
 
+def ensure_type(model, municipality, slug, name):
+    """The town's term of a taxonomy (NoticeType, EventType, NewsType) with this slug; the
+    name is set only when the term is created (editors may rename it)."""
+    return model.objects.get_or_create(
+        municipality=municipality, slug=slug, defaults={"name": name}
+    )[0]
+
+
 def build_demo_town(town, port, accounts=None):
     """A whole demo town: the municipality, every app's content, the demo of every module the
     town has on (``town.modules``, through the module registry), the menus.
