@@ -55,3 +55,14 @@ def town_content(municipality, section, default=DEFAULT_TOWN):
     the ``default`` demo town (None: nothing)."""
     key = town_key(municipality) or default
     return load(key, section) if key else None
+
+
+def formatted(value, words):
+    """``value`` (a text, or lists and dicts of texts) with ``{word}`` placeholders filled in."""
+    if isinstance(value, str):
+        return value.format(**words)
+    if isinstance(value, list):
+        return [formatted(item, words) for item in value]
+    if isinstance(value, dict):
+        return {key: formatted(item, words) for key, item in value.items()}
+    return value

@@ -33,7 +33,9 @@ from .queries import today
 
 #: the board's page, counts, notice types, words and templates of every kind of town
 BOARD = data.shared("board")
-KINDS = tuple(BOARD["notice_counts"])
+NOTICE_COUNTS = BOARD["notice_counts"]
+CURRENT_NOTICES = BOARD["current_notices"]
+KINDS = tuple(NOTICE_COUNTS)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def _posting_dates(rng, count, on_day):
         offsets = sorted(rng.randint(0, span) for _ in range(how_many))
         posted = [first + datetime.timedelta(days=offset) for offset in offsets]
         dates += [(year, day) for day in posted]
-    for index in range(len(dates) - BOARD["current_notices"], len(dates)):
+    for index in range(len(dates) - CURRENT_NOTICES, len(dates)):
         dates[index] = (dates[index][0], on_day - datetime.timedelta(days=rng.randint(0, 12)))
     return dates
 
@@ -143,7 +145,7 @@ def build_demo(municipality, on_day=None):
     kind_templates = templates(kind)
     numbers = {}
 
-    dates = _posting_dates(date_rng, BOARD["notice_counts"][kind], on_day)
+    dates = _posting_dates(date_rng, NOTICE_COUNTS[kind], on_day)
     for index, (year, date_posted) in enumerate(dates):
         template = kind_templates[rng.randrange(len(kind_templates))]
         numbers[template.key, year] = numbers.get((template.key, year), 0) + 1

@@ -18,22 +18,11 @@ from radnice.people.models import Person
 from .models import NewsIndexPage, NewsPage, NewsPagePerson, NewsType
 
 
-def _formatted(value, words):
-    """``value`` (text, or lists and dicts of it) with the town's words put in."""
-    if isinstance(value, str):
-        return value.format(**words)
-    if isinstance(value, list):
-        return [_formatted(item, words) for item in value]
-    if isinstance(value, dict):
-        return {key: _formatted(item, words) for key, item in value.items()}
-    return value
-
-
 def town_news(municipality):
     """(offset in days, [news items]): the shared news in the town's words, then its own."""
     shared = data.shared("news")
     town = data.town_content(municipality, "news", default=None) or shared["default"]
-    items = [*_formatted(shared["news"], town["words"]), *town.get("news", [])]
+    items = [*data.formatted(shared["news"], town["words"]), *town.get("news", [])]
     positions = shared["positions"]
     for item in items:
         item["persons"] = [positions[name] for name in item.get("persons", [])]
