@@ -21,11 +21,15 @@ SHARED = "shared"
 DEFAULT_TOWN = "lhota"
 
 
+def read_yaml(path):
+    """A YAML file of demo content (also of a module's own demo, next to its demo.py)."""
+    with Path(path).open(encoding="utf-8") as file:
+        return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @functools.cache
 def _read(folder, section):
-    path = DATA_DIR / folder / f"{section}.yaml"
-    with path.open(encoding="utf-8") as file:
-        return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return read_yaml(DATA_DIR / folder / f"{section}.yaml")
 
 
 def load(folder, section):
