@@ -13,6 +13,7 @@ A module is a Django app in modules/ that declares itself once, on its app confi
             app_label="budget",
             menu_item_names=["rozpocet"],
             blocks={"budget_summary": "modules.budget.blocks.BudgetSummaryBlock"},
+            demo="modules.budget.demo.build_demo",
         )
 
 ``ModuleAppConfig.ready()`` registers it while Django starts, so the declaration exists
@@ -53,6 +54,9 @@ class Module:
     #: dotted path (imported only when a body is built, so declaring creates no import cycle)}.
     #: Names are global in the body stream, so start them with the module's name.
     blocks: dict = field(default_factory=dict)
+    #: dotted path to ``demo(municipality, **params)``, which fills a demo town where the
+    #: module is on (the town's data names the module and its params); see run_module_demos()
+    demo: str = ""
 
     @property
     def permissions(self):
@@ -141,6 +145,17 @@ def _block_instance(module, name, block):
     raise ImproperlyConfigured(
         f"Block {name!r} of module {module.name!r} must be a block class or its dotted path."
     )
+
+
+def run_module_demos(municipality, params=None):
+    """Call the demo of every module that is on in ``municipality`` and has one.
+
+    ``params``: {module name: keyword arguments of its demo}. In module name order.
+    """
+    params = params or {}
+    for module in sorted(_modules.values(), key=lambda module: module.name):
+        if module.demo and is_enabled(municipality, module.name):
+            import_string(module.demo)(municipality, **params.get(module.name, {}))
 
 
 def module_choices():

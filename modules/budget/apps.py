@@ -31,4 +31,5 @@ class BudgetConfig(ModuleAppConfig):
             "budget_top_suppliers": "modules.budget.blocks.TopSuppliersBlock",
             "budget_project_spending": "modules.budget.blocks.ProjectSpendingBlock",
         },
+        demo="modules.budget.demo.build_demo",
     )

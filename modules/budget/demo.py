@@ -5,58 +5,29 @@ them through the real importers and switches the module on, with a budget page a
 ``/rozpocet/`` and the budget summary and top suppliers teasers on the home page. Running it
 again replaces the same data with the same data and leaves the pages alone.
 
-The suppliers are fictional; their IČOs only have a valid check digit.
+The suppliers are fictional; their IČOs only have a valid check digit. The plans, events and
+texts are in modules/budget/demo.yaml.
 """
 
 import io
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
+from municipalities.demo import data
 from municipalities.validators import ico_check_digit
 
 from .importers import import_file
 from .models import BudgetPage, Kind, kind_of_item
 
-YEARS = (2023, 2024)
-
-SUPPLIER_NAMES = [
-    "Stavby Podlesí s.r.o.",
-    "Odpady Kutnohorsko s.r.o.",
-    "Elektro Hejtman s.r.o.",
-    "Zahradnictví Lesní studánka, s.r.o.",
-    "Kancelářské potřeby Novotný s.r.o.",
-    "Silnice a mosty Posázaví a.s.",
-    "Hasičské vybavení Sever s.r.o.",
-    "Účetní kancelář Bártová s.r.o.",
-    "Tiskárna Na Návsi s.r.o.",
-    "Herní prvky Dětský ráj s.r.o.",
-    "Energie pro obce a.s.",
-    "Vodárny Podhůří a.s.",
-    "Telekomunikace Střed a.s.",
-    "Pojišťovna Jistota a.s.",
-    "Geodezie Měřická s.r.o.",
-    "Projektová kancelář Rýsovací prkno s.r.o.",
-]
-
-#: the events code list of the village (the Cityvizor demo)
-VILLAGE_EVENTS = {
-    101: ("Oprava místní komunikace Za Rybníkem", "Nový povrch a odvodnění ulice Za Rybníkem."),
-    102: ("Dětské hřiště u rybníka", "Herní prvky, dopadové plochy a oplocení."),
-    103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
-    104: ("Veřejné osvětlení – výměna za LED", "Výměna 48 svítidel veřejného osvětlení."),
-    105: ("Revitalizace návsi", "Nová zeleň, lavičky a chodník kolem kapličky."),
-}
-
-#: the events code list of the town (the KXX demo)
-TOWN_EVENTS = {
-    101: ("Rekonstrukce Nádražní ulice", "Nová vozovka, chodníky a odvodnění Nádražní ulice."),
-    102: ("Dětské hřiště v parku", "Herní prvky, dopadové plochy a oplocení v městském parku."),
-    103: ("Vybavení jednotky SDH", "Dýchací přístroje a zásahové obleky pro hasiče."),
-    104: ("Veřejné osvětlení – výměna za LED", "Výměna svítidel veřejného osvětlení ve městě."),
-    105: ("Revitalizace Masarykova náměstí", "Nová zeleň, lavičky a dlažba na náměstí."),
-}
+#: years, suppliers, plans, events, the page and its teasers: modules/budget/demo.yaml
+DEMO = data.read_yaml(Path(__file__).with_name("demo.yaml"))
+YEARS = tuple(DEMO["years"])
+SUPPLIER_NAMES = DEMO["suppliers"]
+#: issued invoices to private persons (names are anonymised on import): (birth date, name)
+PRIVATE_CUSTOMERS = [(row["birth_date"], row["name"]) for row in DEMO["private_customers"]]
 
 
 def supplier_ico(index):
@@ -76,112 +47,21 @@ class PlannedLine:
     change: int = 0  # budget change in June, crowns
 
 
-VILLAGE_PLAN = [
-    PlannedLine(0, 1111, 1_450_000, "Daň z příjmů fyzických osob placená plátci", payments=12),
-    PlannedLine(0, 1113, 160_000, "Daň z příjmů fyzických osob vybíraná srážkou"),
-    PlannedLine(0, 1121, 1_350_000, "Daň z příjmů právnických osob"),
-    PlannedLine(0, 1211, 3_100_000, "Daň z přidané hodnoty"),
-    PlannedLine(0, 1340, 220_000, "Poplatek za odpady", payments=40),
-    PlannedLine(0, 1341, 12_000, "Poplatek ze psů", payments=30),
-    PlannedLine(0, 1511, 420_000, "Daň z nemovitých věcí", payments=3),
-    PlannedLine(0, 4112, 95_000, "Příspěvek na výkon státní správy"),
-    PlannedLine(3639, 2131, 55_000, "Pronájem pozemků", payments=6),
-    PlannedLine(3613, 2132, 36_000, "Pronájem sálu hostince", payments=18),
-    PlannedLine(6112, 5023, 720_000, "Odměny členů zastupitelstva"),
-    PlannedLine(6171, 5011, 540_000, "Platy zaměstnanců obecního úřadu"),
-    PlannedLine(6171, 5031, 135_000, "Sociální pojištění"),
-    PlannedLine(6171, 5139, 60_000, "Kancelářský materiál", suppliers=(4,), payments=8),
-    PlannedLine(6171, 5162, 36_000, "Telefon a internet", suppliers=(12,)),
-    PlannedLine(6171, 5166, 96_000, "Vedení účetnictví", suppliers=(7,)),
-    PlannedLine(6171, 5169, 80_000, "Služby pro obecní úřad", suppliers=(8, 15), payments=6),
-    PlannedLine(3722, 5169, 460_000, "Svoz komunálního odpadu", suppliers=(1,)),
-    PlannedLine(3631, 5154, 130_000, "Elektřina pro veřejné osvětlení", suppliers=(10,)),
-    PlannedLine(
-        3631, 6121, 380_000, "Výměna svítidel za LED", suppliers=(2,), event=104, payments=3
-    ),
-    PlannedLine(3745, 5169, 90_000, "Údržba veřejné zeleně", suppliers=(3,), payments=7),
-    PlannedLine(
-        2212,
-        5171,
-        420_000,
-        "Oprava komunikace Za Rybníkem",
-        suppliers=(5,),
-        event=101,
-        payments=4,
-        change=80_000,
-    ),
-    PlannedLine(
-        3421, 6121, 950_000, "Dětské hřiště u rybníka", suppliers=(9, 0), event=102, payments=5
-    ),
-    PlannedLine(5512, 5137, 85_000, "Vybavení jednotky SDH", suppliers=(6,), event=103, payments=2),
-    PlannedLine(3341, 5169, 18_000, "Obecní zpravodaj", suppliers=(8,), payments=4),
-    PlannedLine(6320, 5163, 28_000, "Pojištění majetku obce", suppliers=(13,), payments=1),
-    PlannedLine(6310, 5163, 9_000, "Bankovní poplatky"),
-    PlannedLine(3419, 5222, 60_000, "Příspěvek TJ Sokol Lhota", payments=1),
-]
+def _plan(kind):
+    return [
+        PlannedLine(**{**line, "suppliers": tuple(line.get("suppliers", ()))})
+        for line in DEMO["kinds"][kind]["plan"]
+    ]
 
-TOWN_PLAN = [
-    PlannedLine(0, 1111, 38_000_000, "Daň z příjmů fyzických osob placená plátci"),
-    PlannedLine(0, 1121, 34_000_000, "Daň z příjmů právnických osob"),
-    PlannedLine(0, 1211, 82_000_000, "Daň z přidané hodnoty"),
-    PlannedLine(0, 1340, 5_200_000, "Poplatek za odpady", payments=120),
-    PlannedLine(0, 1511, 9_800_000, "Daň z nemovitých věcí", payments=4),
-    PlannedLine(0, 4112, 6_400_000, "Příspěvek na výkon státní správy"),
-    PlannedLine(3612, 2132, 4_800_000, "Nájemné z obecních bytů", payments=96),
-    PlannedLine(3412, 2111, 2_100_000, "Zimní stadion – vstupné a pronájem ledu", payments=60),
-    PlannedLine(6171, 5011, 46_000_000, "Platy zaměstnanců městského úřadu"),
-    PlannedLine(6171, 5031, 11_500_000, "Sociální pojištění"),
-    PlannedLine(
-        6171, 5169, 3_600_000, "Služby pro městský úřad", suppliers=(7, 8, 15), payments=60
-    ),
-    PlannedLine(6171, 5162, 900_000, "Telefony a internet", suppliers=(12,)),
-    PlannedLine(6112, 5023, 4_200_000, "Odměny členů zastupitelstva"),
-    PlannedLine(3722, 5169, 12_500_000, "Svoz komunálního odpadu", suppliers=(1,), payments=24),
-    PlannedLine(3113, 5331, 18_000_000, "Příspěvek ZŠ Horní Dolní", payments=12),
-    PlannedLine(3111, 5331, 7_500_000, "Příspěvek MŠ Horní Dolní", payments=12),
-    PlannedLine(3412, 5154, 3_900_000, "Elektřina zimní stadion", suppliers=(10,)),
-    PlannedLine(3412, 5171, 2_400_000, "Údržba zimního stadionu", suppliers=(2, 0), payments=18),
-    PlannedLine(
-        2212,
-        6121,
-        24_000_000,
-        "Rekonstrukce Nádražní ulice",
-        suppliers=(5, 0),
-        event=101,
-        payments=10,
-        change=3_500_000,
-    ),
-    PlannedLine(
-        3421, 6121, 6_800_000, "Dětské hřiště v parku", suppliers=(9,), event=102, payments=6
-    ),
-    PlannedLine(
-        3631,
-        6121,
-        5_200_000,
-        "Veřejné osvětlení – výměna za LED",
-        suppliers=(2,),
-        event=104,
-        payments=8,
-    ),
-    PlannedLine(
-        3745,
-        5169,
-        4_600_000,
-        "Revitalizace náměstí a zeleň",
-        suppliers=(3,),
-        event=105,
-        payments=20,
-    ),
-    PlannedLine(5512, 5137, 1_200_000, "Vybavení SDH", suppliers=(6,), event=103, payments=4),
-    PlannedLine(3319, 5169, 2_300_000, "Dolnodolský jarmark", suppliers=(8, 15), payments=10),
-    PlannedLine(6320, 5163, 800_000, "Pojištění majetku města", suppliers=(13,), payments=2),
-    PlannedLine(6310, 5163, 150_000, "Bankovní poplatky"),
-    PlannedLine(3419, 5222, 3_000_000, "Dotace sportovním spolkům", payments=24),
-    PlannedLine(0, 8124, -6_000_000, "Splátky úvěru na čistírnu odpadních vod", payments=4),
-]
 
-#: issued invoices to private persons (names are anonymised on import)
-PRIVATE_CUSTOMERS = [("", "Jana Nováková"), ("15.03.1978", "Petr Dvořák"), ("", "Marie Svobodová")]
+def _events(kind):
+    """{code: (name, description)} of the events code list."""
+    return {row["code"]: (row["name"], row["description"]) for row in DEMO["kinds"][kind]["events"]}
+
+
+#: the village's plan and events (the Cityvizor demo) and the town's (the KXX demo)
+VILLAGE_PLAN, VILLAGE_EVENTS = _plan("cityvizor"), _events("cityvizor")
+TOWN_PLAN, TOWN_EVENTS = _plan("kxx"), _events("kxx")
 
 
 @dataclass
@@ -393,24 +273,17 @@ def kxx_files(data, ico):
 
 def ensure_budget_page(municipality):
     home = municipality.site.root_page.specific
-    page = BudgetPage.objects.child_of(home).filter(slug="rozpocet").first()
+    fields = DEMO["page"]
+    page = BudgetPage.objects.child_of(home).filter(slug=fields["slug"]).first()
     if page is None:
-        page = BudgetPage(
-            title="Rozpočet",
-            slug="rozpocet",
-            intro="<p>Rozpočet obce a jeho plnění, faktury a dodavatelé. Data pocházejí "
-            "z účetnictví obce a lze je stáhnout jako CSV a JSON.</p>",
-        )
+        page = BudgetPage(**fields)
         home.add_child(instance=page)
         page.save_revision().publish()
     return page
 
 
 #: teasers appended to the home page's body (the newest year with data)
-HOME_TEASERS = [
-    ("budget_summary", {"heading": "Hospodaření obce"}),
-    ("budget_top_suppliers", {"heading": "Největší dodavatelé obce", "count": 5}),
-]
+HOME_TEASERS = [(block["type"], block["value"]) for block in DEMO["home_teasers"]]
 
 
 def ensure_home_teasers(municipality, budget_page):

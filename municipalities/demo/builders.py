@@ -8,7 +8,8 @@ from radnice.people.models import Person
 
 from ..models import MunicipalityRole
 from ..provisioning import ensure_member, provision_municipality
-from .towns import DEMO_PASSWORD
+from ..registry import run_module_demos
+from .towns import staff_password
 
 # Each content app fills a demo town with its own content; order matters (people before the
 # board, which names responsible persons; the home page last, as it shows the others).
@@ -22,21 +23,37 @@ CONTENT_BUILDERS = [
 ]
 
 
-def build_demo_town(town, port, budget_format=None):
-    """A whole demo town: the municipality, every app's content, the budget module when
-    ``budget_format`` ("cityvizor" or "kxx") says from which generated file, the menus."""
-    from modules.budget.demo import build_demo as build_budget_demo
+def ensure_type(model, municipality, slug, name):
+    """The town's term of a taxonomy (NoticeType, EventType, NewsType) with this slug; the
+    name is set only when the term is created (editors may rename it)."""
+    return model.objects.get_or_create(
+        municipality=municipality, slug=slug, defaults={"name": name}
+    )[0]
 
-    municipality = build_town(town, port)
+
+def build_demo_town(town, port, accounts=None):
+    """A whole demo town: the municipality, every app's content, the demo of every module the
+    town has on (``town.modules``, through the module registry), the menus.
+
+    ``accounts``: a list to which (username, password) of every account created now is added.
+    """
+    municipality = build_town(town, port, accounts)
     for path in CONTENT_BUILDERS:
         import_string(path)(municipality)
-    if budget_format:
-        build_budget_demo(municipality, budget_format)
+    enable_modules(municipality, town.modules)
+    run_module_demos(municipality, town.modules)
     build_navigation(municipality)
     return municipality
 
 
-def build_town(town, port):
+def enable_modules(municipality, names):
+    missing = [name for name in names if name not in (municipality.enabled_modules or [])]
+    if missing:
+        municipality.enabled_modules = [*(municipality.enabled_modules or []), *missing]
+        municipality.save(update_fields=["enabled_modules"])
+
+
+def build_town(town, port, accounts=None):
     result = provision_municipality(
         name=town.name,
         kind=town.kind,
@@ -56,40 +73,40 @@ def build_town(town, port):
         municipality.full_clean()
         municipality.save()
 
-    editor, _password = ensure_member(
-        municipality, MunicipalityRole.EDITOR, town.editor_username, DEMO_PASSWORD
+    editor, editor_password = ensure_member(
+        municipality, MunicipalityRole.EDITOR, town.editor_username, staff_password()
     )
     editor.groups.add(municipality.group_for(MunicipalityRole.MODERATOR))
-    admin, _password = ensure_member(
+    admin, admin_password = ensure_member(
         municipality,
         MunicipalityRole.ADMINISTRATOR,
         town.editor_username.replace("editor@", "spravce@"),
-        DEMO_PASSWORD,
+        staff_password(),
     )
+    if accounts is not None:
+        accounts += [
+            (user.username, password)
+            for user, password in ((editor, editor_password), (admin, admin_password))
+            if password
+        ]
 
     home = municipality.site.root_page.specific
     if home.intro != town.intro:
         home.intro = town.intro
         home.save_revision().publish()
 
-    for title, slug, teaser, body in town.pages:
-        if not home.get_children().filter(slug=slug).exists():
-            page = StandardPage(title=title, slug=slug, teaser=teaser, body=rich_text_stream(body))
+    for fields in town.pages:
+        if not home.get_children().filter(slug=fields["slug"]).exists():
+            page = StandardPage(**{**fields, "body": rich_text_stream(fields["body"])})
             home.add_child(instance=page)
             page.save_revision().publish()
 
-    for title_before, first, last, title_after, position, email, phone in town.people:
+    names = ("first_name", "last_name")
+    for fields in town.people:
         Person.objects.update_or_create(
             municipality=municipality,
-            first_name=first,
-            last_name=last,
-            defaults={
-                "title_before": title_before,
-                "title_after": title_after,
-                "position": position,
-                "email": email,
-                "phone": phone,
-            },
+            **{name: fields[name] for name in names},
+            defaults={name: value for name, value in fields.items() if name not in names},
         )
     return municipality
 

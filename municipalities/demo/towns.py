@@ -1,9 +1,51 @@
-"""The three demo towns and their editor accounts (the README lists the credentials)."""
+"""The three demo towns (data/<town>/town.yaml) and their staff accounts.
 
+Town staff get the published password ``radnice-demo`` (README) only where ``DEBUG`` is on;
+elsewhere every demo account gets a random password, which ``load_demo`` prints once.
+"""
+
+import os
 from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.crypto import get_random_string
+
+from . import data
 
 DEMO_PASSWORD = "radnice-demo"
 OPERATOR_USERNAME = "operator"
+#: the operator's password when set; otherwise a random one (printed by load_demo)
+OPERATOR_PASSWORD_ENV = "RADNICE_DEMO_OPERATOR_PASSWORD"
+
+
+def staff_password():
+    """The password of new demo town staff: the published one only with DEBUG on, else None
+    (``ensure_member`` then sets a random one)."""
+    return DEMO_PASSWORD if settings.DEBUG else None
+
+
+def ensure_operator():
+    """Create the platform operator (a superuser) unless they exist: (user, password).
+
+    The password comes from ``RADNICE_DEMO_OPERATOR_PASSWORD`` (then "" is returned, so it is
+    not echoed) or is random. (None, "") when the operator exists: their password is kept.
+    The published demo password is refused where DEBUG is off (ValueError).
+    """
+    User = get_user_model()
+    if User.objects.filter(username=OPERATOR_USERNAME).exists():
+        return None, ""
+    given = os.environ.get(OPERATOR_PASSWORD_ENV, "")
+    if given == DEMO_PASSWORD and not settings.DEBUG:
+        raise ValueError(
+            f"{OPERATOR_PASSWORD_ENV}: zveřejněné heslo {DEMO_PASSWORD} smí mít jen demo "
+            "na vývojovém počítači (DEBUG=1); zvolte jiné."
+        )
+    password = given or get_random_string(20)
+    user = User.objects.create_superuser(
+        OPERATOR_USERNAME, f"{OPERATOR_USERNAME}@localhost", password
+    )
+    return user, "" if given else password
 
 
 @dataclass(frozen=True)
@@ -20,153 +62,19 @@ class DemoTown:
     email: str
     phone: str
     intro: str
+    #: [{title, slug, teaser, body}] first pages under the home page
     pages: list = field(default_factory=list)
+    #: [{first_name, last_name, ...Person fields}]
     people: list = field(default_factory=list)
     theme: str = "default"
     font: str = "system"
+    #: {module name: keyword arguments of the module's demo}: the modules the town has on
+    modules: dict = field(default_factory=dict)
 
 
-LHOTA = DemoTown(
-    name="Lhota pod Lesem",
-    kind="obec",
-    ico="00991236",
-    hostname="lhota.localhost",
-    font="source-sans",
-    editor_username="editor@lhota.localhost",
-    data_box="lh2ot4a",
-    street="Návesní 1",
-    postcode="285 01",
-    city="Lhota pod Lesem",
-    email="podatelna@lhota.localhost",
-    phone="+420 321 654 987",
-    intro=(
-        "Vítejte na oficiálních stránkách obce Lhota pod Lesem, klidné obce na okraji "
-        "Kutnohorska se 412 obyvateli, rybníkem Hejtman a naučnou stezkou k Lesní studánce."
-    ),
-    pages=[
-        (
-            "Obec",
-            "obec",
-            "Historie, symboly a současnost obce Lhota pod Lesem.",
-            "<p>První písemná zmínka o Lhotě pochází z roku 1352. Obec dnes tvoří dvě místní "
-            "části a žije v ní 412 obyvatel.</p><p>Znak obce tvoří zelený smrk nad modrou "
-            "vlnitou patou, připomínající les a rybník Hejtman.</p>",
-        ),
-        (
-            "Obecní úřad",
-            "obecni-urad",
-            "Úřední hodiny, kontakty a podatelna obecního úřadu.",
-            "<p>Úřední hodiny: pondělí a středa 8:00–11:30 a 13:00–17:00.</p>"
-            "<p>Starosta přijímá občany po předchozí domluvě.</p>",
-        ),
-        (
-            "Odpady",
-            "odpady",
-            "Svoz komunálního odpadu, sběrné místo a poplatky.",
-            "<p>Svoz směsného odpadu probíhá každé sudé úterý. Sběrné místo u hasičské "
-            "zbrojnice je otevřeno v sobotu 9:00–12:00.</p>",
-        ),
-    ],
-    people=[
-        ("Ing.", "Jan", "Novák", "", "starosta", "starosta@lhota.localhost", "+420 321 654 980"),
-        ("", "Marie", "Dvořáková", "", "místostarostka", "mistostarostka@lhota.localhost", ""),
-        ("", "Petra", "Svobodová", "DiS.", "účetní", "ucetni@lhota.localhost", "+420 321 654 981"),
-    ],
-)
+def load_town(key):
+    return DemoTown(**data.load(key, "town"))
 
-HORNI_DOLNI = DemoTown(
-    name="Horní Dolní",
-    kind="mesto",
-    ico="00994561",
-    hostname="hornidolni.localhost",
-    font="atkinson",
-    editor_username="editor@hornidolni.localhost",
-    data_box="hd5mest",
-    street="Masarykovo náměstí 1",
-    postcode="543 21",
-    city="Horní Dolní",
-    email="podatelna@hornidolni.localhost",
-    phone="+420 499 123 456",
-    intro=(
-        "Město Horní Dolní v podhůří Krkonoš: 6 800 obyvatel, městský úřad s rozšířenou "
-        "působností, zimní stadion a tradiční Dolnodolský jarmark každé září."
-    ),
-    pages=[
-        (
-            "Město",
-            "mesto",
-            "O městě Horní Dolní, jeho historii a partnerských městech.",
-            "<p>Horní Dolní získalo městská práva roku 1498. Historické jádro s "
-            "renesanční radnicí je městskou památkovou zónou.</p>",
-        ),
-        (
-            "Městský úřad",
-            "mestsky-urad",
-            "Odbory městského úřadu, úřední hodiny a elektronická podatelna.",
-            "<p>Úřední hodiny: pondělí a středa 8:00–17:00, úterý a čtvrtek 8:00–14:00, "
-            "pátek 8:00–12:00.</p><p>Elektronickou podatelnu najdete na adrese "
-            "podatelna@hornidolni.localhost.</p>",
-        ),
-        (
-            "Životní situace",
-            "zivotni-situace",
-            "Jak vyřídit občanský průkaz, přihlásit trvalý pobyt nebo zaplatit poplatky.",
-            "<p>Občanský průkaz vyřídíte na odboru správních agend v přízemí radnice. "
-            "Vezměte s sebou dosavadní doklad.</p>",
-        ),
-    ],
-    people=[
-        ("Mgr.", "Pavel", "Horák", "", "starosta", "starosta@hornidolni.localhost", ""),
-        ("", "Eva", "Králová", "", "tajemnice úřadu", "tajemnice@hornidolni.localhost", ""),
-        ("Ing.", "Tomáš", "Černý", "Ph.D.", "vedoucí odboru výstavby", "", "+420 499 123 470"),
-        ("", "Lucie", "Procházková", "", "matrikářka", "matrika@hornidolni.localhost", ""),
-    ],
-)
 
-PRAHA_99 = DemoTown(
-    name="Praha 99",
-    kind="mestska_cast",
-    ico="00997897",
-    hostname="praha99.localhost",
-    theme="namesti",  # the second theme, to show what a theme changes
-    font="source-sans",
-    editor_username="editor@praha99.localhost",
-    data_box="p99abcd",
-    street="Náměstí Svobody 99",
-    postcode="199 00",
-    city="Praha",
-    email="podatelna@praha99.localhost",
-    phone="+420 222 099 099",
-    intro=(
-        "Městská část Praha 99: 41 000 obyvatel, sídliště i původní vesnická zástavba, "
-        "dva parky a nová knihovna v Komunitním centru Sluneční."
-    ),
-    pages=[
-        (
-            "Městská část",
-            "mestska-cast",
-            "Zastupitelstvo, rada a výbory městské části Praha 99.",
-            "<p>Zastupitelstvo městské části má 35 členů a schází se zpravidla jednou "
-            "měsíčně ve velkém sále úřadu.</p>",
-        ),
-        (
-            "Úřad městské části",
-            "urad",
-            "Odbory, úřední hodiny a rezervace termínů.",
-            "<p>Na vybrané agendy se můžete objednat online. Úřední dny jsou pondělí a středa.</p>",
-        ),
-        (
-            "Komunitní centrum Sluneční",
-            "komunitni-centrum",
-            "Knihovna, klubovny a kurzy pro všechny generace.",
-            "<p>Komunitní centrum nabízí knihovnu, tři klubovny a sál pro 120 osob.</p>",
-        ),
-    ],
-    people=[
-        ("", "Martina", "Veselá", "", "starostka", "starostka@praha99.localhost", ""),
-        ("JUDr.", "Karel", "Marek", "", "tajemník", "tajemnik@praha99.localhost", ""),
-        ("", "Jana", "Pokorná", "", "referentka sociálního odboru", "", "+420 222 099 120"),
-    ],
-)
-
-DEMO_TOWNS = [LHOTA, HORNI_DOLNI, PRAHA_99]
+DEMO_TOWNS = [load_town(key) for key in data.town_keys()]
+LHOTA, HORNI_DOLNI, PRAHA_99 = DEMO_TOWNS

@@ -4,7 +4,7 @@
 their slug and notices by theirs (which do not depend on the day the demo is built), so a
 second run changes nothing. The content is generated from the town's kind (obec, město,
 městská část) with a random generator seeded by the town's IČO, so every town gets its own,
-always the same, board.
+always the same, board. Its texts and templates are in municipalities/demo/data/shared/board.yaml.
 """
 
 import datetime
@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
+from municipalities.demo import data
+from municipalities.demo.builders import ensure_type
 from radnice.people.models import Person
 
 from .archiving import archive_notices
@@ -29,9 +31,11 @@ from .models import (
 from .pdf import minimal_pdf
 from .queries import today
 
-BOARD_SLUG = "uredni-deska"
-NOTICE_COUNTS = {"obec": 42, "mesto": 60, "mestska_cast": 52}
-CURRENT_NOTICES = 9
+#: the board's page, counts, notice types, words and templates of every kind of town
+BOARD = data.shared("board")
+NOTICE_COUNTS = BOARD["notice_counts"]
+CURRENT_NOTICES = BOARD["current_notices"]
+KINDS = tuple(NOTICE_COUNTS)
 
 
 @dataclass(frozen=True)
@@ -48,380 +52,44 @@ class Template:
     attachments: tuple = ("{title}",)
 
 
-COMMON_TYPES = [
-    ("vyhlasky-a-narizeni", "Vyhlášky a nařízení"),
-    ("zastupitelstvo", "Zastupitelstvo"),
-    ("rozpocet", "Rozpočet a hospodaření"),
-    ("vyberova-rizeni", "Výběrová řízení a zakázky"),
-    ("volby", "Volby"),
-    ("majetek", "Majetek – záměry a smlouvy"),
-    ("oznameni", "Oznámení"),
-]
-TYPES_BY_KIND = {
-    "obec": [*COMMON_TYPES, ("jine-urady", "Písemnosti jiných úřadů")],
-    "mesto": [
-        *COMMON_TYPES,
-        ("stavebni-rizeni", "Stavební řízení – veřejné vyhlášky"),
-        ("uzemni-planovani", "Územní plánování"),
-        ("dorucovani", "Doručování veřejnou vyhláškou"),
-    ],
-    "mestska_cast": [
-        *COMMON_TYPES,
-        ("rada", "Rada městské části"),
-        ("doprava", "Doprava a přechodné úpravy provozu"),
-        ("dorucovani", "Doručování veřejnou vyhláškou"),
-    ],
-}
+def notice_types(kind):
+    """[{slug, name}] of the kind's notice types: those of every kind, then its own."""
+    return [*BOARD["types"]["all"], *BOARD["types"][kind]]
 
-COMMON_TEMPLATES = [
-    Template(
-        "ozv-odpad",
-        "vyhlasky-a-narizeni",
-        "Obecně závazná vyhláška č. {n}/{year} o místním poplatku za obecní systém "
-        "odpadového hospodářství",
-        "Vyhláška stanoví výši poplatku, splatnost a osvobození od poplatku pro rok {next_year}.",
-        agenda="místní poplatky",
-        department="{finance}",
-        approved=True,
-    ),
-    Template(
-        "ozv-psi",
-        "vyhlasky-a-narizeni",
-        "Obecně závazná vyhláška č. {n}/{year} o místním poplatku ze psů",
-        "Poplatek ze psů činí 300 Kč za prvního psa; držitelé starší 65 let platí 150 Kč.",
-        agenda="místní poplatky",
-        department="{finance}",
-        approved=True,
-    ),
-    Template(
-        "zasedani",
-        "zastupitelstvo",
-        "Informace o konání zasedání zastupitelstva {of_town}",
-        "Zasedání se koná {hall} od 18:00. Navržený program je přílohou oznámení.",
-        agenda="samospráva",
-        department="{office}",
-        days=8,
-        attachments=("Návrh programu zasedání",),
-    ),
-    Template(
-        "usneseni",
-        "zastupitelstvo",
-        "Usnesení ze zasedání zastupitelstva {of_town} č. {n}/{year}",
-        "Přehled usnesení přijatých na zasedání zastupitelstva.",
-        agenda="samospráva",
-        department="{office}",
-        days=30,
-        approved=True,
-    ),
-    Template(
-        "rozpoctove-opatreni",
-        "rozpocet",
-        "Rozpočtové opatření č. {n}/{year}",
-        "Změna rozpočtu schválená zastupitelstvem; oznámení o zveřejnění v elektronické podobě.",
-        agenda="rozpočet; hospodaření obce",
-        department="{finance}",
-        days=30,
-        approved=True,
-    ),
-    Template(
-        "navrh-rozpoctu",
-        "rozpocet",
-        "Návrh rozpočtu {of_town} na rok {next_year}",
-        "Připomínky k návrhu rozpočtu mohou občané uplatnit písemně nebo ústně na zasedání "
-        "zastupitelstva.",
-        agenda="rozpočet",
-        department="{finance}",
-        days=20,
-        attachments=("Návrh rozpočtu", "Střednědobý výhled rozpočtu"),
-    ),
-    Template(
-        "zaverecny-ucet",
-        "rozpocet",
-        "Návrh závěrečného účtu {of_town} za rok {prev_year}",
-        "Součástí návrhu je zpráva o výsledku přezkoumání hospodaření.",
-        agenda="rozpočet; hospodaření obce",
-        department="{finance}",
-        days=20,
-        attachments=("Návrh závěrečného účtu", "Zpráva o výsledku přezkoumání hospodaření"),
-    ),
-    Template(
-        "kontrola",
-        "oznameni",
-        "Oznámení o zahájení veřejnosprávní kontroly u příspěvkové organizace "
-        "Mateřská škola {place}",
-        "Kontrola hospodaření s veřejnými prostředky za rok {prev_year}.",
-        agenda="finanční kontrola",
-        department="{finance}",
-    ),
-    Template(
-        "vr-referent",
-        "vyberova-rizeni",
-        "Výběrové řízení na obsazení pracovního místa referent/referentka {section}",
-        "Přihlášky s životopisem přijímá {office_short} do konce měsíce.",
-        agenda="personální agenda",
-        department="{office}",
-        days=21,
-    ),
-    Template(
-        "vr-vysledek",
-        "vyberova-rizeni",
-        "Oznámení o výsledku výběrového řízení na pozici referent/referentka {section}",
-        "Vybraný uchazeč nastoupí na pozici od prvního dne následujícího měsíce.",
-        agenda="personální agenda",
-        department="{office}",
-        personal=True,
-    ),
-    Template(
-        "vzmr-komunikace",
-        "vyberova-rizeni",
-        "Výzva k podání nabídek – veřejná zakázka malého rozsahu „Oprava místní komunikace "
-        "{street}“",
-        "Nabídky lze podat do 14 dnů od zveřejnění výzvy.",
-        agenda="veřejné zakázky",
-        department="{office}",
-        days=15,
-        attachments=("Výzva k podání nabídek", "Výkaz výměr"),
-    ),
-    Template(
-        "volby-misto",
-        "volby",
-        "Oznámení o době a místě konání voleb",
-        "Volby se konají {hall}; volební místnost je přístupná bezbariérově.",
-        agenda="volby",
-        department="{office}",
-        days=20,
-    ),
-    Template(
-        "volby-okrsky",
-        "volby",
-        "Informace o počtu a sídle volebních okrsků",
-        "Seznam volebních okrsků a jejich sídel pro nadcházející volby.",
-        agenda="volby",
-        department="{office}",
-        days=20,
-    ),
-    Template(
-        "zamer-pronajem",
-        "majetek",
-        "Záměr pronajmout pozemek p. č. {parcel} v k. ú. {cadastre}",
-        "Zájemci mohou podávat nabídky do 15 dnů od vyvěšení záměru.",
-        agenda="správa majetku",
-        department="{property}",
-        attachments=("Záměr pronájmu", "Snímek katastrální mapy"),
-    ),
-    Template(
-        "zamer-prodej",
-        "majetek",
-        "Záměr prodat pozemek p. č. {parcel} v k. ú. {cadastre}",
-        "Záměr prodeje části pozemku o výměře {area} m² na základě žádosti vlastníka sousední "
-        "nemovitosti.",
-        agenda="správa majetku",
-        department="{property}",
-    ),
-    Template(
-        "dotace-smlouva",
-        "majetek",
-        "Veřejnoprávní smlouva o poskytnutí dotace – Tělocvičná jednota Sokol {place}",
-        "Dotace na celoroční činnost oddílů mládeže ve výši {amount} Kč.",
-        agenda="dotace",
-        department="{finance}",
-        days=30,
-        approved=True,
-    ),
-    Template(
-        "ulozeni-pisemnosti",
-        "oznameni",
-        "Oznámení o uložení písemnosti – adresát {initials}",
-        "Písemnost si adresát může vyzvednout na podatelně úřadu v úředních hodinách.",
-        agenda="doručování",
-        department="{office}",
-        personal=True,
-    ),
-    Template(
-        "preruseni-elektriny",
-        "oznameni",
-        "Oznámení o plánovaném přerušení dodávky elektřiny – {street}",
-        "Distributor oznamuje přerušení dodávky elektřiny od 7:30 do 15:00.",
-        agenda="oznámení jiných subjektů",
-        days=15,
-        attachments=("Oznámení distributora",),
-    ),
-]
 
-TEMPLATES_BY_KIND = {
-    "obec": [
-        *COMMON_TEMPLATES,
+def templates(kind):
+    return [
         Template(
-            "jiny-urad-stavba",
-            "jine-urady",
-            "Veřejná vyhláška stavebního úřadu – oznámení o zahájení řízení o povolení stavby "
-            "rodinného domu na pozemku p. č. {parcel}",
-            "Písemnost stavebního úřadu obce s rozšířenou působností zveřejněná na žádost.",
-            agenda="stavební řízení",
-        ),
-        Template(
-            "mikroregion",
-            "jine-urady",
-            "Dobrovolný svazek obcí Mikroregion Pod Lesem – schválený rozpočet na rok {year}",
-            "Oznámení o zveřejnění dokumentu svazku obcí v elektronické podobě.",
-            agenda="rozpočet",
-            days=30,
-        ),
-    ],
-    "mesto": [
-        *COMMON_TEMPLATES,
-        Template(
-            "stavebni-rizeni",
-            "stavebni-rizeni",
-            "Veřejná vyhláška – oznámení o zahájení řízení o povolení stavby „Bytový dům {street}“",
-            "Účastníci řízení mohou uplatnit námitky do 15 dnů od doručení.",
-            agenda="stavební řízení",
-            department="Odbor výstavby a územního plánování",
-            attachments=("Oznámení o zahájení řízení", "Situační výkres"),
-        ),
-        Template(
-            "kolaudace",
-            "stavebni-rizeni",
-            "Veřejná vyhláška – rozhodnutí o povolení stavby „Přístavba hasičské zbrojnice "
-            "{place}“",
-            "Rozhodnutí nabývá právní moci dnem doručení posledním účastníkům řízení.",
-            agenda="stavební řízení",
-            department="Odbor výstavby a územního plánování",
-        ),
-        Template(
-            "zmena-up",
-            "uzemni-planovani",
-            "Veřejná vyhláška – návrh změny č. {n} územního plánu {town}",
-            "Veřejné projednání návrhu se koná ve velkém sále radnice.",
-            agenda="územní plánování",
-            department="Odbor výstavby a územního plánování",
-            days=30,
-            attachments=("Textová část změny", "Koordinační výkres"),
-        ),
-        Template(
-            "doruceni-vv",
-            "dorucovani",
-            "Doručení veřejnou vyhláškou – výzva k odstranění vozidla, adresát {initials}",
-            "Vozidlo bez platné technické prohlídky odstavené v ulici {street}.",
-            agenda="silniční hospodářství",
-            department="Odbor správních agend",
-            personal=True,
-        ),
-    ],
-    "mestska_cast": [
-        *COMMON_TEMPLATES,
-        Template(
-            "rada-usneseni",
-            "rada",
-            "Usnesení Rady městské části {town} ze dne {posted}",
-            "Výpis z usnesení rady městské části po anonymizaci osobních údajů.",
-            agenda="samospráva",
-            department="Kancelář starostky",
-            days=30,
-            approved=True,
-        ),
-        Template(
-            "zamer-nebytove",
-            "majetek",
-            "Záměr pronajmout nebytový prostor v domě {street} {number}",
-            "Nebytový prostor o výměře {area} m² vhodný pro kancelář nebo obchod.",
-            agenda="správa majetku",
-            department="Odbor majetku",
-        ),
-        Template(
-            "pupp",
-            "doprava",
-            "Opatření obecné povahy – stanovení přechodné úpravy provozu v ulici {street}",
-            "Přechodná úprava provozu z důvodu výměny vodovodního řadu.",
-            agenda="doprava",
-            department="Odbor dopravy",
-            days=20,
-            attachments=("Opatření obecné povahy", "Dopravně inženýrské opatření"),
-        ),
-        Template(
-            "doruceni-vv",
-            "dorucovani",
-            "Doručení veřejnou vyhláškou – oznámení o zahájení řízení o přestupku, "
-            "adresát {initials}",
-            "Adresát se může seznámit s písemností na úřadu městské části.",
-            agenda="přestupky",
-            department="Odbor občanskosprávní",
-            personal=True,
-        ),
-    ],
-}
-
-TOWN_WORDS = {
-    "obec": {
-        "of_town": "obce {name}",
-        "hall": "v sále obecního úřadu",
-        "office": "Obecní úřad",
-        "office_short": "obecní úřad",
-        "finance": "Obecní úřad – účetní",
-        "property": "Obecní úřad",
-        "section": "obecního úřadu",
-        "places": ["Lhota pod Lesem", "Záhoří", "Podlesí"],
-        "cadastres": ["Lhota pod Lesem", "Záhoří"],
-        "streets": ["Návesní", "Lesní", "K Rybníku", "Polní"],
-        "prefix": "OÚ",
-    },
-    "mesto": {
-        "of_town": "města {name}",
-        "hall": "ve velkém sále radnice",
-        "office": "Kancelář tajemníka",
-        "office_short": "městský úřad",
-        "finance": "Finanční odbor",
-        "property": "Odbor správy majetku",
-        "section": "odboru výstavby",
-        "places": ["Horní Dolní", "Podhájí", "Dolní Ves"],
-        "cadastres": ["Horní Dolní", "Podhájí u Horní Dolní"],
-        "streets": ["Nádražní", "Krkonošská", "Sportovní", "Zahradní", "Pod Zámkem"],
-        "prefix": "MUHD",
-    },
-    "mestska_cast": {
-        "of_town": "městské části {name}",
-        "hall": "ve velkém sále úřadu městské části",
-        "office": "Kancelář tajemníka",
-        "office_short": "úřad městské části",
-        "finance": "Ekonomický odbor",
-        "property": "Odbor majetku",
-        "section": "sociálního odboru",
-        "places": ["Slunečnice", "Na Výsluní", "Horní Slunečnice"],
-        "cadastres": ["Slunečnice", "Horní Slunečnice"],
-        "streets": ["Sluneční", "Jarní", "Na Výsluní", "Letní", "Podzimní"],
-        "prefix": "P99",
-    },
-}
+            **{
+                name: value for name, value in fields.items() if name not in ("type", "attachments")
+            },
+            type_slug=fields["type"],
+            attachments=tuple(fields.get("attachments", Template.attachments)),
+        )
+        for fields in [*BOARD["templates"]["all"], *BOARD["templates"][kind]]
+    ]
 
 
 def _kind(municipality):
-    return municipality.kind if municipality.kind in TYPES_BY_KIND else "mesto"
+    return municipality.kind if municipality.kind in KINDS else "mesto"
 
 
 def ensure_board(municipality):
     home = municipality.site.root_page.specific
-    board = OfficialBoardIndexPage.objects.child_of(home).filter(slug=BOARD_SLUG).first()
+    fields = BOARD["board"]
+    board = OfficialBoardIndexPage.objects.child_of(home).filter(slug=fields["slug"]).first()
     if board is None:
-        board = OfficialBoardIndexPage(
-            title="Úřední deska",
-            slug=BOARD_SLUG,
-            intro=(
-                "<p>Elektronická úřední deska. Písemnosti jsou zároveň vyvěšeny na fyzické "
-                "úřední desce před budovou úřadu. Sejmutá oznámení najdete v archivu.</p>"
-            ),
-        )
+        board = OfficialBoardIndexPage(**fields)
         home.add_child(instance=board)
         board.save_revision().publish()
     return board
 
 
 def ensure_notice_types(municipality):
-    types = {}
-    for slug, name in TYPES_BY_KIND[_kind(municipality)]:
-        types[slug], _created = NoticeType.objects.get_or_create(
-            municipality=municipality, slug=slug, defaults={"name": name}
-        )
-    return types
+    return {
+        fields["slug"]: ensure_type(NoticeType, municipality, **fields)
+        for fields in notice_types(_kind(municipality))
+    }
 
 
 def _posting_dates(rng, count, on_day):
@@ -466,7 +134,7 @@ def build_demo(municipality, on_day=None):
     """Build (or complete) the town's board; returns the board page."""
     on_day = on_day or today()
     kind = _kind(municipality)
-    words = TOWN_WORDS[kind]
+    words = BOARD["words"][kind]
     # Two generators: the dates depend on the day the demo is built, the content must not.
     date_rng = random.Random(f"board-dates-{municipality.ico}-{on_day.year}")
     rng = random.Random(f"board-content-{municipality.ico}-{on_day.year}")
@@ -474,12 +142,12 @@ def build_demo(municipality, on_day=None):
     types = ensure_notice_types(municipality)
     people = list(Person.objects.filter(municipality=municipality).order_by("pk"))
     existing = set(OfficialNoticePage.objects.child_of(board).values_list("slug", flat=True))
-    templates = TEMPLATES_BY_KIND[kind]
+    kind_templates = templates(kind)
     numbers = {}
 
     dates = _posting_dates(date_rng, NOTICE_COUNTS[kind], on_day)
     for index, (year, date_posted) in enumerate(dates):
-        template = templates[rng.randrange(len(templates))]
+        template = kind_templates[rng.randrange(len(kind_templates))]
         numbers[template.key, year] = numbers.get((template.key, year), 0) + 1
         place = rng.choice(words["places"])
         values = {

@@ -3,149 +3,33 @@
 ``build_demo(municipality)`` fills the home page's hero and top tasks ("Životní situace") and
 adds a landing page ("Život v obci") with two subpages and the accessibility statement. It is
 idempotent: whatever exists already (found by slug, or any top task at all) is left alone, so
-running it again creates no page, revision or image.
+running it again creates no page, revision or image. The texts and page bodies are in
+municipalities/demo/data/shared/home.yaml.
 """
 
-import datetime
 import io
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
 
+from municipalities.demo import data
 from radnice.blocks.blocks import BodyStreamBlock
 from radnice.pages.models import AccessibilityStatementPage, LandingPage, StandardPage
 
 from .models import HomePageTopTask
 
-LANDING_SLUG = "zivot-v-obci"
-STATEMENT_SLUG = "prohlaseni-o-pristupnosti"
-STATEMENT_PREPARED_ON = datetime.date(2026, 1, 15)
 HERO_SIZE = (1500, 500)
 
-# (text, slug of a page below the home page or an absolute URL, icon)
-TOP_TASKS = [
-    ("Občanský průkaz a cestovní pas", "https://portal.gov.cz/obcan/", "document"),
-    ("Odpady a sběrné místo", "odpady", "waste"),
-    ("Místní poplatky", "zivot-v-obci/poplatky", "money"),
-    ("Úřední hodiny a kontakty", "obecni-urad", "building"),
-    ("Narození a trvalý pobyt", "https://portal.gov.cz/", "family"),
-    ("Kulturní a sportovní akce", "zivot-v-obci", "calendar"),
-]
+
+def _content(municipality):
+    """data/shared/home.yaml with the town's name and city filled in."""
+    words = {"name": municipality.name, "city": municipality.city}
+    return data.formatted(data.shared("home"), words)
 
 
-def _rich_text(html):
-    return RichText(html)
-
-
-def landing_body(municipality):
-    name = municipality.name
-    return BodyStreamBlock().to_python(
-        [
-            {
-                "type": "stats_bar",
-                "value": {
-                    "heading": f"{name} v číslech",
-                    "items": [
-                        {"value": "1352", "label": "první písemná zmínka"},
-                        {"value": "2", "label": "místní části"},
-                        {"value": "14", "label": "spolků a sdružení"},
-                    ],
-                },
-            },
-            {
-                "type": "accordion",
-                "value": {
-                    "heading": "Časté dotazy",
-                    "items": [
-                        {
-                            "title": "Kdy a kde platím poplatek za odpad?",
-                            "content": "<p>Poplatek je splatný do 31. března na účet obce "
-                            "nebo v hotovosti na podatelně obecního úřadu.</p>",
-                        },
-                        {
-                            "title": "Jak si půjčím sál nebo stoly a lavice?",
-                            "content": "<p>Rezervaci přijímá podatelna telefonicky i e-mailem. "
-                            "Stoly a lavice půjčujeme občanům zdarma.</p>",
-                        },
-                    ],
-                },
-            },
-            {
-                "type": "info_panel",
-                "value": {
-                    "level": "info",
-                    "heading": "Hlášení rozhlasu e-mailem",
-                    "text": "<p>Zprávy z obecního rozhlasu vám rádi posíláme e-mailem. "
-                    "Stačí napsat na podatelnu.</p>",
-                },
-            },
-        ]
-    )
-
-
-def fees_body():
-    return BodyStreamBlock().to_python(
-        [
-            {
-                "type": "rich_text",
-                "value": "<p>Místní poplatky stanovují obecně závazné vyhlášky obce. "
-                "Zaplatit je můžete převodem, kartou na podatelně nebo v hotovosti.</p>",
-            },
-            {
-                "type": "step_by_step",
-                "value": {
-                    "heading": "Jak zaplatit poplatek převodem",
-                    "intro": "Platba převodem zabere pár minut.",
-                    "steps": [
-                        {
-                            "title": "Zjistěte variabilní symbol",
-                            "content": "<p>Variabilní symbol je číslo popisné vašeho domu.</p>",
-                        },
-                        {
-                            "title": "Zadejte platbu",
-                            "content": "<p>Částku pošlete na účet obce uvedený v patičce.</p>",
-                        },
-                        {
-                            "title": "Hotovo",
-                            "content": "<p>Potvrzení vám na požádání vystaví podatelna.</p>",
-                        },
-                    ],
-                },
-            },
-        ]
-    )
-
-
-def community_body(municipality):
-    return BodyStreamBlock().to_python(
-        [
-            {
-                "type": "rich_text",
-                "value": "<p>V obci působí hasiči, myslivci, fotbalový oddíl i spolek "
-                "seniorů. Obec jejich činnost každý rok podporuje dotacemi.</p>",
-            },
-            {
-                "type": "quote",
-                "value": {
-                    "quote": "Bez spolků by obec byla jen místem, kde se přespává.",
-                    "author": "starosta obce",
-                    "role": municipality.name,
-                },
-            },
-            {
-                "type": "map",
-                "value": {
-                    "label": "Sportovní areál",
-                    "address": municipality.street and f"{municipality.city}",
-                    "latitude": "49.951230",
-                    "longitude": "15.123450",
-                    "zoom": 16,
-                },
-            },
-        ]
-    )
+def _body(blocks):
+    return BodyStreamBlock().to_python(blocks)
 
 
 def _publish(page):
@@ -162,7 +46,8 @@ def ensure_hero_image(municipality, home):
     if home.hero_image_id:
         return False
     Image = get_image_model()
-    title = f"Krajina – {municipality.name}"
+    texts = _content(municipality)["hero"]
+    title = texts["title"]
     image = Image.objects.filter(title=title, collection=municipality.collection).first()
     if image is None:
         from PIL import Image as PillowImage
@@ -184,7 +69,7 @@ def ensure_hero_image(municipality, home):
         filename = f"krajina-{slugify(municipality.name)}.jpg"
         image = Image(
             title=title,
-            description=f"Ilustrační krajina obce {municipality.name}",
+            description=texts["description"],
             collection=municipality.collection,
             file=ImageFile(buffer, name=filename),
         )
@@ -193,11 +78,14 @@ def ensure_hero_image(municipality, home):
     return True
 
 
-def ensure_top_tasks(home):
+def ensure_top_tasks(municipality, home):
     if home.top_tasks.exists():
         return False
-    for order, (text, target, icon) in enumerate(TOP_TASKS):
-        task = HomePageTopTask(page=home, title=text, icon=icon, sort_order=order)
+    for order, fields in enumerate(_content(municipality)["top_tasks"]):
+        target = fields["link"]
+        task = HomePageTopTask(
+            page=home, title=fields["title"], icon=fields["icon"], sort_order=order
+        )
         if target.startswith("https://"):
             task.link_url = target
         else:
@@ -212,78 +100,35 @@ def ensure_top_tasks(home):
 
 
 def ensure_landing_page(municipality, home):
-    landing = _child(home, LANDING_SLUG)
+    content = _content(municipality)
+    fields = content["landing"]
+    landing = _child(home, fields["slug"])
     if landing is None:
-        landing = LandingPage(
-            title="Život v obci",
-            slug=LANDING_SLUG,
-            teaser="Spolky, poplatky, odpady a vše, co se hodí vědět o životě v obci.",
-            intro=f"Co se v obci {municipality.name} děje, kdo tu pomáhá a jak si co vyřídit.",
-            body=landing_body(municipality),
-            show_in_menus=True,
-        )
+        landing = LandingPage(**{**fields, "body": _body(fields["body"])}, show_in_menus=True)
         home.add_child(instance=landing)
         _publish(landing)
-    subpages = [
-        (
-            "Místní poplatky",
-            "poplatky",
-            "Poplatek za odpad, ze psů a za užívání veřejného prostranství.",
-            fees_body(),
-        ),
-        (
-            "Spolky",
-            "spolky",
-            "Hasiči, myslivci, fotbalisté a senioři: kdo se v obci stará o společný život.",
-            community_body(municipality),
-        ),
-    ]
-    for title, slug, teaser, body in subpages:
-        if _child(landing, slug) is None:
-            page = StandardPage(title=title, slug=slug, teaser=teaser, body=body)
+    for fields in content["subpages"]:
+        if _child(landing, fields["slug"]) is None:
+            page = StandardPage(**{**fields, "body": _body(fields["body"])})
             landing.add_child(instance=page)
             _publish(page)
     return landing
 
 
 def ensure_accessibility_statement(municipality, home):
-    statement = _child(home, STATEMENT_SLUG)
+    fields = _content(municipality)["statement"]
+    statement = _child(home, fields["slug"])
     if statement is not None:
         return statement
+    content = AccessibilityStatementPage._meta.get_field("non_accessible_content")
     statement = AccessibilityStatementPage(
-        title="Prohlášení o přístupnosti",
-        slug=STATEMENT_SLUG,
+        title=fields["title"],
+        slug=fields["slug"],
         compliance=AccessibilityStatementPage.Compliance.PARTIAL,
-        prepared_on=STATEMENT_PREPARED_ON,
-        reviewed_on=STATEMENT_PREPARED_ON,
+        prepared_on=fields["prepared_on"],
+        reviewed_on=fields["prepared_on"],
         method=AccessibilityStatementPage.Method.SELF_ASSESSMENT,
-        non_accessible_content=[
-            (
-                "item",
-                {
-                    "reason": "non_compliance",
-                    "title": "Některé starší dokumenty PDF na úřední desce nemají textovou vrstvu.",
-                    "description": _rich_text(
-                        "<p>Jde o naskenované dokumenty vyvěšené před rokem 2020; čtečka "
-                        "obrazovky je nepřečte (WCAG 2.1, kritérium 1.1.1).</p>"
-                    ),
-                    "alternative": "Na požádání vám obsah dokumentu pošleme e-mailem nebo "
-                    "přečteme po telefonu.",
-                },
-            ),
-            (
-                "item",
-                {
-                    "reason": "out_of_scope",
-                    "title": "Videozáznamy zasedání zastupitelstva z let 2018–2020 nemají titulky.",
-                    "description": _rich_text(
-                        "<p>Záznamy časových médií zveřejněné před 23. zářím 2020 zákon "
-                        "nevyžaduje zpřístupnit.</p>"
-                    ),
-                    "alternative": "Zápisy ze zasedání jsou zveřejněny jako text.",
-                },
-            ),
-        ],
+        non_accessible_content=content.stream_block.to_python(fields["non_accessible_content"]),
     )
     home.add_child(instance=statement)
     _publish(statement)
@@ -297,7 +142,7 @@ def build_demo(municipality):
     ensure_landing_page(municipality, home)
     ensure_accessibility_statement(municipality, home)
     changed = ensure_hero_image(municipality, home)
-    changed = ensure_top_tasks(home) or changed
+    changed = ensure_top_tasks(municipality, home) or changed
     if changed:
         _publish(home)
     return home

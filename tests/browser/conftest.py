@@ -173,7 +173,7 @@ def showcase(test_database, django_db_blocker):
             town = dataclasses.replace(
                 LHOTA, hostname=SHOWCASE_HOSTNAME, editor_username=f"editor@{SHOWCASE_HOSTNAME}"
             )
-            municipality = build_demo_town(town, server.thread.port, budget_format="cityvizor")
+            municipality = build_demo_town(town, server.thread.port)
             show_subpages_in_menus(municipality)
             yield Showcase(municipality, sample_pages(municipality))
         finally:

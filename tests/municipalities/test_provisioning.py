@@ -1,7 +1,16 @@
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Page, Site
 
+from municipalities.demo.towns import (
+    DEMO_PASSWORD,
+    OPERATOR_PASSWORD_ENV,
+    ensure_operator,
+    staff_password,
+)
 from municipalities.models import Municipality, MunicipalityRole
 
 from ..factories import next_ico
@@ -74,8 +83,12 @@ def test_same_ico_on_other_hostname_is_refused():
 
 
 @pytest.mark.django_db
-def test_load_demo_builds_three_towns_and_is_repeatable():
+def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
     call_command("load_demo", verbosity=0)
+    # The operator's random password is printed once, when the account is created.
+    printed = dict(re.findall(r"Nový účet (\S+), heslo: (\S+)", capsys.readouterr().out))
+    assert get_user_model().objects.get(username="operator").check_password(printed["operator"])
+    assert DEMO_PASSWORD not in printed.values()  # DEBUG is off in tests
     names = sorted(Municipality.objects.values_list("name", "site__hostname"))
     assert names == [
         ("Horní Dolní", "hornidolni.localhost"),
@@ -87,6 +100,7 @@ def test_load_demo_builds_three_towns_and_is_repeatable():
     }
     latest_revision = Page.objects.order_by("-latest_revision_created_at").first()
     call_command("load_demo", verbosity=0)
+    assert "heslo" not in capsys.readouterr().out
     assert snapshot == {
         model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
     }
@@ -94,6 +108,41 @@ def test_load_demo_builds_three_towns_and_is_repeatable():
         Page.objects.order_by("-latest_revision_created_at").first().latest_revision_created_at
         == latest_revision.latest_revision_created_at
     )
+
+
+@pytest.mark.django_db
+def test_demo_operator_gets_a_random_password_once(monkeypatch):
+    monkeypatch.delenv(OPERATOR_PASSWORD_ENV, raising=False)
+    operator, password = ensure_operator()
+    assert operator.is_superuser
+    assert len(password) == 20
+    assert password != DEMO_PASSWORD
+    assert operator.check_password(password)
+    assert ensure_operator() == (None, "")
+
+
+@pytest.mark.django_db
+def test_demo_operator_takes_the_password_from_the_environment(monkeypatch):
+    monkeypatch.setenv(OPERATOR_PASSWORD_ENV, "moje-heslo-operatora")
+    operator, printed = ensure_operator()
+    assert printed == ""
+    assert operator.check_password("moje-heslo-operatora")
+
+
+@pytest.mark.django_db
+def test_demo_operator_with_the_published_password_is_refused_without_debug(monkeypatch, settings):
+    settings.DEBUG = False
+    monkeypatch.setenv(OPERATOR_PASSWORD_ENV, DEMO_PASSWORD)
+    with pytest.raises(CommandError, match=f"{OPERATOR_PASSWORD_ENV}: zveřejněné heslo"):
+        call_command("load_demo", verbosity=0)
+    assert not get_user_model().objects.filter(username="operator").exists()
+
+
+def test_demo_town_staff_get_the_published_password_only_with_debug(settings):
+    settings.DEBUG = True
+    assert staff_password() == DEMO_PASSWORD
+    settings.DEBUG = False
+    assert staff_password() is None
 
 
 @pytest.mark.django_db

@@ -157,3 +157,36 @@ def test_system_check_flags_a_module_app_that_declares_nothing(monkeypatch):
 
 def test_system_check_accepts_the_installed_modules():
     assert registry.check_module_apps() == []
+
+
+DEMO_CALLS = []
+
+
+def record_demo(municipality, **params):
+    DEMO_CALLS.append((municipality.ico, params))
+
+
+def test_a_module_demo_runs_through_the_registry_only_where_the_module_is_on(monkeypatch):
+    monkeypatch.setattr(registry, "_modules", {})
+    DEMO_CALLS.clear()
+    for name in ("zeta", "alfa", "bez_dema"):
+        registry.register_module(
+            Module(
+                name=name,
+                label=name,
+                icon="cog",
+                app_label="people",
+                demo="" if name == "bez_dema" else f"{__name__}.record_demo",
+            )
+        )
+    town = SimpleNamespace(ico="00000001", enabled_modules=["zeta", "alfa", "bez_dema"])
+    registry.run_module_demos(town, {"zeta": {"kind": "kxx"}})
+    assert DEMO_CALLS == [("00000001", {}), ("00000001", {"kind": "kxx"})]
+    DEMO_CALLS.clear()
+    registry.run_module_demos(SimpleNamespace(ico="00000002", enabled_modules=["alfa"]))
+    assert DEMO_CALLS == [("00000002", {})]
+
+
+def test_budget_module_declares_its_demo():
+    demo = registry.get_module("budget").demo
+    assert demo == "modules.budget.demo.build_demo"

@@ -49,7 +49,7 @@ DEMO_KEYS = [
 
 def test_demo_town_has_a_sample_of_every_page_type_and_view(client):
     town = dataclasses.replace(LHOTA, hostname="lhota.test", editor_username="editor@lhota.test")
-    demo_town = build_demo_town(town, 80, budget_format="cityvizor")
+    demo_town = build_demo_town(town, 80)
     samples = sample_pages(demo_town)
     assert [sample.key for sample in samples] == DEMO_KEYS
     for sample in samples:
