@@ -100,6 +100,8 @@ class Walk:
     foreign_requests: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
     # what of the site frame is missing -> {page path, ...}
     missing_frame: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+    # Content-Security-Policy messages of the browser console -> {page path, ...}
+    csp_errors: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +124,12 @@ def walk(theme, showcase, module_browser):
                         f"{current['path']} → {request.url}"
                     )
 
+            def console(message, current=current):
+                if "Content Security Policy" in message.text:
+                    result.csp_errors[message.text].add(current["path"])
+
             context.on("request", record)
+            context.on("console", console)
             page = context.new_page()
             try:
                 for sample in showcase.samples:
@@ -237,6 +244,19 @@ def test_pages_request_nothing_from_other_hosts(theme, walk):
             + "\n".join(
                 f"- {host}: {'; '.join(sorted(requests))}"
                 for host, requests in sorted(walk.foreign_requests.items())
+            ),
+            pytrace=False,
+        )
+
+
+def test_pages_break_no_rule_of_their_content_security_policy(theme, walk):
+    """Inline styles and scripts carry the nonce; nothing is blocked by the policy."""
+    if walk.csp_errors:
+        pytest.fail(
+            f"Téma {theme}: porušení Content-Security-Policy\n"
+            + "\n".join(
+                f"- {text}\n    kde: {', '.join(sorted(paths))}"
+                for text, paths in sorted(walk.csp_errors.items())
             ),
             pytrace=False,
         )
