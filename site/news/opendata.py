@@ -6,6 +6,7 @@ the list is a JSON array of them.
 
 from django.utils import timezone
 
+from municipalities.hosts import absolute_url, page_full_url
 from radnice.opendata.ofn import multilingual, organisation, time_instant
 
 from .queries import live_news, with_images
@@ -30,7 +31,7 @@ def ofn_news_item(page, request, municipality=None):
     item = {
         "@context": CONTEXT,
         "typ": "Aktualita",
-        "iri": page.get_full_url(request),
+        "iri": page_full_url(page, request),
         "název": multilingual(**{language: page.title}),
         "vytvořeno": time_instant(page.date),
     }
@@ -46,7 +47,7 @@ def ofn_news_item(page, request, municipality=None):
         rendition = page.main_image.get_rendition(IMAGE_SPEC)
         attachment = {
             "typ": "Digitální objekt",
-            "url": request.build_absolute_uri(rendition.url),
+            "url": absolute_url(request, rendition.url),
         }
         caption = page.main_image_caption or page.main_image.default_alt_text
         if caption:

@@ -5,6 +5,8 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from municipalities.hosts import absolute_url, page_full_url
+
 IMAGE_SPEC = "fill-1200x800"
 
 # What json.dumps leaves as is but must not appear raw inside <script>.
@@ -19,7 +21,7 @@ def jsonld_script(data):
 
 def news_article(page, request):
     municipality = getattr(request, "municipality", None)
-    url = page.get_full_url(request)
+    url = page_full_url(page, request)
     article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -41,13 +43,13 @@ def news_article(page, request):
         article["keywords"] = keywords
     if page.main_image:
         rendition = page.main_image.get_rendition(IMAGE_SPEC)
-        article["image"] = [request.build_absolute_uri(rendition.url)]
+        article["image"] = [absolute_url(request, rendition.url)]
     if municipality:
         organisation = {
             "@type": "GovernmentOrganization",
             "name": municipality.name,
             "identifier": municipality.ico,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         }
         article["publisher"] = organisation
         article["author"] = organisation
