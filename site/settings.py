@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "radnice.core.security.AnonymousPostLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "radnice.core.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "municipalities.middleware.CurrentMunicipalityMiddleware",
@@ -416,6 +420,11 @@ AXES_LOCKOUT_CALLABLE = "radnice.core.login.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "radnice.core.login.client_ip"
 AXES_VERBOSE = False
 WAGTAILADMIN_USER_LOGIN_FORM = "radnice.core.login.LoginForm"
+# A second factor (TOTP, radnice.core.two_factor): who must use it before the admin opens.
+RADNICE_REQUIRE_2FA = os.environ.get("RADNICE_REQUIRE_2FA", "off").strip().lower()
+if RADNICE_REQUIRE_2FA not in {"off", "administrators", "all"}:
+    raise ImproperlyConfigured("RADNICE_REQUIRE_2FA must be off, administrators or all.")
+OTP_TOTP_ISSUER = "Radnice"
 
 # /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
 RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")

@@ -1,12 +1,17 @@
-"""The admin log-in: throttled by django-axes, with Czech messages on Wagtail's login page."""
+"""The admin log-in: throttled by django-axes, with a second factor (radnice.core.two_factor)
+for users who have one, and Czech messages on Wagtail's login page."""
 
 from math import ceil
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+from .two_factor import confirmed_device, matching_device
 
 
 def minutes_phrase(minutes):
@@ -26,13 +31,37 @@ def lockout_message():
 
 
 class LoginForm(WagtailLoginForm):
+    otp_token = forms.CharField(
+        label=gettext_lazy("Ověřovací kód"),
+        required=False,
+        max_length=8,
+        help_text=gettext_lazy("Jen pokud máte zapnuté dvoufázové ověření: kód z aplikace."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
     def clean(self):
         try:
-            return super().clean()
+            cleaned_data = super().clean()
         except ValidationError:
             if getattr(self.request, "axes_locked_out", False):
                 raise ValidationError(lockout_message(), code="locked_out") from None
             raise
+        user = self.get_user()
+        if user is not None and confirmed_device(user) is not None:
+            token = (cleaned_data.get("otp_token") or "").strip().replace(" ", "")
+            if not token:
+                raise ValidationError(
+                    _("Máte zapnuté dvoufázové ověření: zadejte i ověřovací kód z aplikace."),
+                    code="otp_required",
+                )
+            device = matching_device(user, token)
+            if device is None:
+                raise ValidationError(
+                    _("Ověřovací kód nesouhlasí nebo už vypršel."), code="otp_invalid"
+                )
+            # radnice.core.two_factor marks the session verified once the log-in succeeds.
+            self.request._radnice_otp_device = device
+        return cleaned_data
 
 
 def lockout_response(request, original_response=None, credentials=None):
