@@ -7,10 +7,12 @@ which is what the demo and the default test run use. Production sets at least ``
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -100,10 +102,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that static files and error pages get the headers too (radnice.core.security).
+    "radnice.core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "radnice.core.security.ContentSecurityPolicyMiddleware",
+    "radnice.core.security.MethodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "municipalities.middleware.SiteHostValidationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,11 +121,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "radnice.core.security.AnonymousPostLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "radnice.core.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "municipalities.middleware.CurrentMunicipalityMiddleware",
     "municipalities.admin_guard.AdminScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it turns django-axes' lock-out into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "radnice.urls"
@@ -176,7 +191,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "radnice.core.passwords.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -329,14 +347,92 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG and not TES
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+# Preloading a town's domain into browsers is the domain owner's decision, not the platform's.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail sets SAMEORIGIN on its own preview views
-if env_bool("BEHIND_TLS_PROXY"):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Absolute URLs (feeds, sitemap, open data, canonical links) are built from the registered
+# Wagtail site, never from the request's Host header; on HTTPS when TLS is in front
+# (municipalities.hosts.absolute_url).
+RADNICE_HTTPS = BEHIND_TLS_PROXY or SECURE_SSL_REDIRECT
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+RADNICE_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+# Content-Security-Policy (radnice.core.security): the public site loads nothing from other
+# hosts and runs no inline code without the request's nonce; the players of the video block
+# are the only frames, loaded when a visitor clicks.
+RADNICE_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": RADNICE_VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin needs inline scripts and styles, and its accessibility checker (axe)
+# compiles templates at run time; previews are framed by the admin itself.
+RADNICE_ADMIN_CSP = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https:"],
+    "media-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars would be requests to a third party
+
+# Request sizes: visitors who are not logged in post small forms only (colour mode, alert
+# banners); staff keep Django's limits, and files are streamed to disk, not held in memory.
+RADNICE_ANONYMOUS_POST_MAX_SIZE = int(os.environ.get("RADNICE_ANONYMOUS_POST_MAX_SIZE", "65536"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440  # form fields other than files, for everyone (2.5 MB)
+
+# Admin log-in throttling (django-axes): after RADNICE_LOGIN_FAILURE_LIMIT wrong passwords for
+# one username from one address, log-in is refused for RADNICE_LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("RADNICE_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("RADNICE_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "radnice.core.login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "radnice.core.login.client_ip"
+AXES_VERBOSE = False
+WAGTAILADMIN_USER_LOGIN_FORM = "radnice.core.login.LoginForm"
+# A second factor (TOTP, radnice.core.two_factor): who must use it before the admin opens.
+RADNICE_REQUIRE_2FA = os.environ.get("RADNICE_REQUIRE_2FA", "off").strip().lower()
+if RADNICE_REQUIRE_2FA not in {"off", "administrators", "all"}:
+    raise ImproperlyConfigured("RADNICE_REQUIRE_2FA must be off, administrators or all.")
+OTP_TOTP_ISSUER = "Radnice"
+
+# /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
+RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")
+RADNICE_SECURITY_POLICY = os.environ.get("RADNICE_SECURITY_POLICY", "")
+RADNICE_SECURITY_TXT_DAYS = int(os.environ.get("RADNICE_SECURITY_TXT_DAYS", "180"))
 
 LOGGING = {
     "version": 1,

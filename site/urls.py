@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", seo_views.security_txt, name="security_txt"),
     path("", include("radnice.alerts.urls")),  # hiding an alert banner, without JavaScript
     path("_vzhled/", set_colour_scheme, name="colour_scheme"),  # light/dark, without JavaScript
 ]

@@ -14,6 +14,8 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from municipalities.hosts import absolute_url
+
 from . import queries
 from .charts import bar_chart
 from .classification import item_name, paragraph_group_name, paragraph_name
@@ -137,7 +139,7 @@ class BudgetView:
             "obec": {"nazev": self.municipality.name, "ico": self.municipality.ico},
             "rok": self.year.year if self.year else None,
             "data_platna_k": self.year.valid_as_of if self.year else None,
-            "zdroj": self.request.build_absolute_uri(self.url(self.route, **self.link_kwargs())),
+            "zdroj": absolute_url(self.request, self.url(self.route, **self.link_kwargs())),
         }
         return export_json(table, metadata)
 

@@ -19,7 +19,7 @@ def branding_style(context):
 
     Not HTML-escaped: inside <style> an entity such as &quot; is not decoded, and its ";"
     would end the declaration (font stacks contain quotes). The values are validated colours
-    and the platform's own font stacks; anything else is dropped.
+    and the platform's own font stacks; anything else is dropped. The nonce is base64.
     """
     municipality = context.get("municipality")
     if not municipality:
@@ -29,7 +29,11 @@ def branding_style(context):
         for name, value in css_custom_properties(municipality).items()
         if SAFE_CSS_VALUE.fullmatch(value)
     )
-    return mark_safe(f"<style>:root {{ {declarations} }}</style>")  # noqa: S308
+    # The Content-Security-Policy admits inline styles only with the request's nonce.
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", None)  # lazy: only asking for it adds it to the header
+    nonce_attribute = f' nonce="{nonce}"' if nonce is not None else ""
+    return mark_safe(f"<style{nonce_attribute}>:root {{ {declarations} }}</style>")  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.functional import cached_property
 from django.utils.timezone import now
@@ -536,7 +537,8 @@ class VideoValue(blocks.StructValue):
 
         It comes from Wagtail's embed cache only, filled when an editor saves the block; the
         page never asks the provider while rendering. YouTube's player is swapped for its
-        privacy-enhanced (no-cookie) variant. Without it the placeholder offers just a link.
+        privacy-enhanced (no-cookie) variant. Without it, or for a player the site's
+        Content-Security-Policy does not admit, the placeholder offers just a link.
         """
         from wagtail.embeds.embeds import get_embed_hash
         from wagtail.embeds.models import Embed
@@ -557,6 +559,9 @@ class VideoValue(blocks.StructValue):
         for host, private_host in PRIVACY_ENHANCED_HOSTS.items():
             if src.startswith(host):
                 src = private_host + src[len(host) :]
+        # Only players the Content-Security-Policy admits as frames; others get the link.
+        if not src.startswith(tuple(f"{o}/" for o in settings.RADNICE_VIDEO_PLAYER_ORIGINS)):
+            return ""
         return src
 
 

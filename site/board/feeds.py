@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 from radnice.people.collation import czech_sort_key
 
@@ -35,7 +36,10 @@ class BoardRssFeed(Feed):
         return f"{self.board.title} – {self.municipality.name}"
 
     def link(self):
-        return self.board.get_full_url(self.request)
+        return page_full_url(self.board, self.request)
+
+    def feed_url(self):
+        return absolute_url(self.request, self.request.path)
 
     def description(self):
         return _("Aktuální oznámení na úřední desce")
@@ -52,10 +56,10 @@ class BoardRssFeed(Feed):
         return f"{item.teaser} ({period})" if item.teaser else period
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_full_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_full_url(item, self.request)
 
     def item_pubdate(self, item):
         midnight = datetime.datetime.combine(item.date_posted, datetime.time.min)

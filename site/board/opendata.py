@@ -7,6 +7,7 @@ moment. Attachments that are no longer public are left out.
 
 from django.http import Http404
 
+from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import (
     csv_response,
@@ -50,7 +51,7 @@ def public_documents(notice, request, on_day):
     if withholds_attachments(notice, on_day):
         return []
     return [
-        (attachment, request.build_absolute_uri(attachment.document.url))
+        (attachment, absolute_url(request, attachment.document.url))
         for attachment in notice.attachments.all()
     ]
 
@@ -58,7 +59,7 @@ def public_documents(notice, request, on_day):
 def notice_information(notice, request, on_day):
     """One item of ``informace``: an "Informace na úřední desce"."""
     language = _language(notice)
-    url = notice.get_full_url(request)
+    url = page_full_url(notice, request)
     item = {
         "typ": ["Digitální objekt", "Informace na úřední desce"],
         "iri": url,
@@ -100,7 +101,7 @@ def board_document(board, request, on_day=None):
     municipality = municipality_of_page(board)
     if municipality is None:
         raise Http404
-    board_url = board.get_full_url(request)
+    board_url = page_full_url(board, request)
     return {
         "@context": OFN_CONTEXT,
         "typ": "Úřední deska",
@@ -141,7 +142,7 @@ def board_csv_rows(board, request, on_day=None):
         rows.append(
             [
                 notice.title,
-                notice.get_full_url(request),
+                page_full_url(notice, request),
                 notice.date_posted.isoformat(),
                 notice.date_taken_down.isoformat() if notice.date_taken_down else "",
                 notice.reference_number,

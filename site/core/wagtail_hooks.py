@@ -5,7 +5,9 @@ news types...) gets a ``TaxonomyViewSet`` here, so a new taxonomy needs no admin
 """
 
 from django.apps import apps
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -13,6 +15,7 @@ from municipalities.viewsets import MunicipalitySnippetViewSet
 from radnice.people.collation import czech_sort_key
 
 from .taxonomy import Taxonomy
+from .two_factor import two_factor_view
 
 
 class TaxonomyViewSet(MunicipalitySnippetViewSet):
@@ -45,3 +48,19 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# --- two-factor log-in for staff ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_url():
+    return [path("dvoufazove-overeni/", two_factor_view, name="radnice_two_factor")]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("radnice_two_factor"),
+        "label": _("Dvoufázové ověření"),
+        "help_text": _("Přihlašování s kódem z aplikace v telefonu (TOTP)."),
+    }

@@ -18,6 +18,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from municipalities.hosts import page_full_url, site_of
+
 from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
 
 PRODID = "-//Radnice//Akce//CS"
@@ -40,7 +42,8 @@ def _local(moment):
 
 
 def _host(request):
-    return request.get_host().split(":")[0]
+    """The domain of event UIDs: the registered site's hostname, not the Host header."""
+    return site_of(request).hostname
 
 
 def _stamp(event):
@@ -49,7 +52,7 @@ def _stamp(event):
 
 def _describe(vevent, event, request):
     vevent.add("summary", event.title)
-    url = event.get_full_url(request)
+    url = page_full_url(event, request)
     description = "\n\n".join(part for part in [event.teaser, url] if part)
     if description:
         vevent.add("description", description)

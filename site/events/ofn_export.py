@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from municipalities.hosts import page_full_url
 from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import (
     csv_response,
@@ -94,7 +95,7 @@ def event_document(event, request, occurrences, municipality=None):
     document = {
         "@context": CONTEXT,
         "typ": "Událost",
-        "iri": event.get_full_url(request),
+        "iri": page_full_url(event, request),
         "název": _text(event, event.title),
     }
     if event.teaser:
@@ -192,7 +193,7 @@ def csv_rows(occurrences, request):
             format_price(event).replace("\u00a0", " "),
             event.accessibility,
             event.registration_url,
-            event.get_full_url(request),
+            page_full_url(event, request),
         ]
 
 

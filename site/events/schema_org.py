@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from municipalities.hosts import absolute_url, page_full_url
+
 # As Django's json_script: these characters must not end the <script> element early.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -24,7 +26,7 @@ def event_data(event, request, occurrences):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "url": event.get_full_url(request),
+        "url": page_full_url(event, request),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
     }
@@ -46,7 +48,7 @@ def event_data(event, request, occurrences):
         base["organizer"] = {"@type": "Organization", "name": event.organiser}
     if event.main_image_id:
         rendition = event.main_image.get_rendition("fill-1200x675")
-        base["image"] = request.build_absolute_uri(rendition.url)
+        base["image"] = absolute_url(request, rendition.url)
     if event.is_free or event.price is not None:
         base["isAccessibleForFree"] = bool(event.is_free or event.price == 0)
         base["offers"] = {

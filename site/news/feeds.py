@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 
 from .queries import live_news
@@ -39,13 +40,13 @@ class NewsRssFeed(Feed):
         return index_page.title
 
     def link(self, index_page):
-        return index_page.get_full_url(self.request)
+        return page_full_url(index_page, self.request)
 
     def description(self, index_page):
         return index_page.intro or _("Aktuality z webu obce")
 
     def feed_url(self, index_page):
-        return self.request.build_absolute_uri()
+        return absolute_url(self.request, self.request.get_full_path())
 
     def items(self, index_page):
         return live_news(index_page).prefetch_related("tagged_items__tag")[:FEED_LENGTH]
@@ -57,10 +58,10 @@ class NewsRssFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_full_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_full_url(item, self.request)
 
     def item_pubdate(self, item):
         return news_datetime(item)

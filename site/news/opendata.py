@@ -6,6 +6,7 @@ the list is a JSON array of them.
 
 from django.utils import timezone
 
+from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 from radnice.opendata.ofn import multilingual, organisation, time_instant
 
@@ -31,7 +32,7 @@ def ofn_news_item(page, request, municipality=None):
     item = {
         "@context": CONTEXT,
         "typ": "Aktualita",
-        "iri": page.get_full_url(request),
+        "iri": page_full_url(page, request),
         "název": multilingual(**{language: page.title}),
         "vytvořeno": time_instant(page.date),
     }
@@ -47,7 +48,7 @@ def ofn_news_item(page, request, municipality=None):
         rendition = page.main_image.get_rendition(IMAGE_SPEC)
         attachment = {
             "typ": "Digitální objekt",
-            "url": request.build_absolute_uri(rendition.url),
+            "url": absolute_url(request, rendition.url),
         }
         caption = page.main_image_caption or page.main_image.default_alt_text
         if caption:

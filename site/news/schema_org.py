@@ -5,6 +5,7 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 
 IMAGE_SPEC = "fill-1200x800"
@@ -21,7 +22,7 @@ def jsonld_script(data):
 
 def news_article(page, request):
     municipality = municipality_of_page(page, request)
-    url = page.get_full_url(request)
+    url = page_full_url(page, request)
     article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -43,13 +44,13 @@ def news_article(page, request):
         article["keywords"] = keywords
     if page.main_image:
         rendition = page.main_image.get_rendition(IMAGE_SPEC)
-        article["image"] = [request.build_absolute_uri(rendition.url)]
+        article["image"] = [absolute_url(request, rendition.url)]
     if municipality:
         organisation = {
             "@type": "GovernmentOrganization",
             "name": municipality.name,
             "identifier": municipality.ico,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         }
         article["publisher"] = organisation
         article["author"] = organisation

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from municipalities.forms import MunicipalityScopedForm
+from municipalities.hosts import absolute_url
 from municipalities.models import Municipality
 from municipalities.scope import for_municipality, municipality_of_page
 from municipalities.validators import validate_postcode
@@ -468,7 +469,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     @path("osoba/<int:person_id>/vcard/", name="person_vcard")
     def person_vcard_view(self, request, person_id):
         person = self._person_or_404(request, person_id)
-        url = request.build_absolute_uri(self.subpage_url(request, "person", person.pk))
+        url = absolute_url(request, self.subpage_url(request, "person", person.pk))
         response = HttpResponse(person_vcard(person, url=url), content_type=VCARD_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{vcard_filename(person)}"'
         return response
@@ -510,19 +511,19 @@ class DirectoryPage(RoutablePageMixin, Page):
         municipality = municipality_of_page(self, request)
         base_url = self.get_url(request)
 
-        def absolute_url(kind, obj):
+        def url_of(kind, obj):
             if kind == "home":
-                return request.build_absolute_uri("/")
+                return absolute_url(request, "/")
             if kind == "directory":
-                return request.build_absolute_uri(base_url)
+                return absolute_url(request, base_url)
             path = self.reverse_subpage(kind, args=[obj.pk])
-            return request.build_absolute_uri(base_url + path)
+            return absolute_url(request, base_url + path)
 
         document = contacts_document(
             municipality,
             directory.places_of(municipality),
             directory.people_of(municipality, photo_crop=None),
-            absolute_url,
+            url_of,
         )
         return jsonld_response(document)
 

@@ -3,6 +3,7 @@
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from municipalities.hosts import with_site_scheme
 from municipalities.scope import paths_q
 
 
@@ -18,3 +19,10 @@ class MunicipalitySitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's entries (URLs of the registered site), on HTTPS when TLS is in front."""
+        urls = super()._urls(page, protocol, domain)
+        for entry in urls:
+            entry["location"] = with_site_scheme(entry["location"])
+        return urls

@@ -100,6 +100,8 @@ class Walk:
     foreign_requests: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
     # what of the site frame is missing -> {page path, ...}
     missing_frame: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+    # Content-Security-Policy messages of the browser console -> {page path, ...}
+    csp_errors: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +124,12 @@ def walk(theme, showcase, module_browser):
                         f"{current['path']} → {request.url}"
                     )
 
+            def console(message, current=current):
+                if "Content Security Policy" in message.text:
+                    result.csp_errors[message.text].add(current["path"])
+
             context.on("request", record)
+            context.on("console", console)
             page = context.new_page()
             try:
                 for sample in showcase.samples:
@@ -216,30 +223,46 @@ def test_every_page_type_has_no_wcag_violation(theme, walk, showcase):
         )
 
 
+def fail_listing(theme, heading, lines):
+    """Fail with one line per problem found, under the theme's name; pass when there is none."""
+    if lines:
+        pytest.fail(f"Téma {theme}: {heading}\n" + "\n".join(lines), pytrace=False)
+
+
 def test_every_page_has_the_same_site_frame(theme, walk):
     """Skip link, main navigation, main landmark and the accessibility statement link."""
-    if walk.missing_frame:
-        pytest.fail(
-            f"Téma {theme}: stránky bez společných částí webu\n"
-            + "\n".join(
-                f"- chybí {part}: {', '.join(sorted(paths))}"
-                for part, paths in sorted(walk.missing_frame.items())
-            ),
-            pytrace=False,
-        )
+    fail_listing(
+        theme,
+        "stránky bez společných částí webu",
+        [
+            f"- chybí {part}: {', '.join(sorted(paths))}"
+            for part, paths in sorted(walk.missing_frame.items())
+        ],
+    )
 
 
 def test_pages_request_nothing_from_other_hosts(theme, walk):
     """Fonts, scripts, images, maps and videos all come from the town's own site by default."""
-    if walk.foreign_requests:
-        pytest.fail(
-            f"Téma {theme}: požadavky na cizí servery\n"
-            + "\n".join(
-                f"- {host}: {'; '.join(sorted(requests))}"
-                for host, requests in sorted(walk.foreign_requests.items())
-            ),
-            pytrace=False,
-        )
+    fail_listing(
+        theme,
+        "požadavky na cizí servery",
+        [
+            f"- {host}: {'; '.join(sorted(requests))}"
+            for host, requests in sorted(walk.foreign_requests.items())
+        ],
+    )
+
+
+def test_pages_break_no_rule_of_their_content_security_policy(theme, walk):
+    """Inline styles and scripts carry the nonce; nothing is blocked by the policy."""
+    fail_listing(
+        theme,
+        "porušení Content-Security-Policy",
+        [
+            f"- {text}\n    kde: {', '.join(sorted(paths))}"
+            for text, paths in sorted(walk.csp_errors.items())
+        ],
+    )
 
 
 # --- keyboard -----------------------------------------------------------------------------------

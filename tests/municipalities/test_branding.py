@@ -155,5 +155,5 @@ def test_branding_style_is_valid_css_with_quoted_font_names(client, town_a):
     html = client.get("/", HTTP_HOST="alfa.test").content.decode()
     # Not HTML-escaped: &quot; inside <style> would end the declaration at its ";".
     assert '--font-body: "Source Sans 3", system-ui' in html
-    assert "&quot;" not in html.split("<style>")[1].split("</style>")[0]
+    assert "&quot;" not in html.split("<style nonce=")[1].split("</style>")[0]
     assert f"--color-primary-text-dark: {readable_on('#1d4f91', DARK_SURFACE)};" in html

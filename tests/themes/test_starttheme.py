@@ -47,4 +47,4 @@ def test_scaffolded_theme_renders_every_page_with_its_stylesheet(
         assert "themes/default/base.css" in html
         # After the default stylesheets, before the town's branding (which must win).
         theme_css = html.index("themes/modry/theme.css")
-        assert html.index("themes/default/base.css") < theme_css < html.index("<style>:root")
+        assert html.index("themes/default/base.css") < theme_css < html.index("<style nonce=")

@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from municipalities.hosts import absolute_url, page_full_url
 from radnice.core.images import image_alt
 from radnice.core.templatetags.responsive_images import main_image_alt
 
@@ -54,7 +55,7 @@ def page_alternates(page, request):
         alternates = []
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         for translation in translations:
-            url = translation.get_full_url(request)
+            url = page_full_url(translation, request)
             if url:
                 alternates.append((translation.locale.language_code, url))
         cache[page.pk] = sorted(alternates)
@@ -92,7 +93,7 @@ def seo_head(context):
     data = {"request": request, "page": page, "municipality": municipality}
     if request is None or page is None or not hasattr(page, "get_full_url"):
         return data
-    data["canonical"] = page.get_full_url(request)
+    data["canonical"] = page_full_url(page, request)
     alternates = page_alternates(page, request)
     data["alternates"] = alternates
     default = next((url for code, url in alternates if code == "cs"), None)
@@ -101,7 +102,7 @@ def seo_head(context):
     image = page_image(page)
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
-        data["image_url"] = request.build_absolute_uri(rendition.url)
+        data["image_url"] = absolute_url(request, rendition.url)
         data["image_alt"] = social_image_alt(page, image)
     return data
 
@@ -117,7 +118,7 @@ def organisation_jsonld(context):
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
         "name": municipality.name,
-        "url": f"{request.scheme}://{request.get_host()}/",
+        "url": absolute_url(municipality, "/"),
         "identifier": {"@type": "PropertyValue", "propertyID": "IČO", "value": municipality.ico},
     }
     if municipality.street:

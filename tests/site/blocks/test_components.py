@@ -353,6 +353,15 @@ def test_video_waits_behind_a_placeholder_and_loads_nothing_before_the_click():
     assert document.find("figcaption").text == "Video: Město Horní Dolní"
 
 
+def test_video_of_a_player_outside_the_content_security_policy_offers_only_the_link():
+    embed = cache_youtube_player()
+    embed.html = '<iframe src="https://player.example.net/v/1" title="Jarmark"></iframe>'
+    embed.save()
+    document = soup(render(VideoBlockFactory()))
+    assert not document.find("button")
+    assert document.find("a", href=VIDEO_URL)
+
+
 def test_video_never_asks_the_provider_while_rendering(monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("the page must not fetch the embed")

@@ -175,3 +175,15 @@ def test_feeds_parse_and_hold_the_current_notices(
 @pytest.fixture
 def rf_alfa():
     return RequestFactory().get("/", HTTP_HOST="alfa.test")
+
+
+@pytest.mark.parametrize("path", ["rss/", "atom/", "data.jsonld", "data.csv"])
+def test_host_header_with_a_foreign_port_never_reaches_absolute_urls(
+    client, board_a, board_with_notices, path
+):
+    """An allowed host with any port is answered, but URLs carry the site's registered port."""
+    response = client.get(board_a.url + path, HTTP_HOST="alfa.test:6666")
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert "6666" not in text
+    assert "http://alfa.test/uredni-deska/" in text
