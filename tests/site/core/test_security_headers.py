@@ -35,7 +35,7 @@ def assert_hardened(response):
 
 def test_every_public_page_type_has_a_strict_content_security_policy(client):
     town = dataclasses.replace(LHOTA, hostname="lhota.test", editor_username="editor@lhota.test")
-    demo_town = build_demo_town(town, 80, budget_format="cityvizor")
+    demo_town = build_demo_town(town, 80)
     samples = sample_pages(demo_town)
     assert len(samples) > 20
     for sample in samples:
