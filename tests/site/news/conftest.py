@@ -8,7 +8,6 @@ from .factories import NewsIndexPageFactory
 def _fresh_cache_and_media(settings, tmp_path):
     # Known hosts and site root paths live in the cache; images go to a temporary folder.
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ROOT_URLCONF = "tests.site.news.urls"
     cache.clear()
     yield
     cache.clear()
