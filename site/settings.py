@@ -200,8 +200,18 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 if DEBUG or TESTING:
     # WhiteNoise warns on every request when STATIC_ROOT is missing (before collectstatic).
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Uploads live in two places. PRIVATE_MEDIA_ROOT (never exposed by a web server) holds what
+# editors upload: documents (served only by the application, with its per-town and
+# publication rules: radnice.core.documents) and original images (full size, with their
+# EXIF metadata such as GPS). MEDIA_ROOT, served at MEDIA_URL, holds only image renditions,
+# which are re-encoded without metadata: the one folder the web server exposes.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/_private/"},
+    },
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # MEDIA_ROOT
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -311,7 +321,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Radnice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "zip"]
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # never a redirect to the storage: see STORAGES
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
