@@ -158,8 +158,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite: write-ahead log, so readers never wait for a writer (a budget import holds its
+# write transaction for as long as the file takes); writers take the lock when they begin
+# (IMMEDIATE), so two never deadlock upgrading a read lock, and wait up to 20 s for it.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 if TESTING:
     # One test database per test process, so parallel runs never share one; on SQLite a
     # file, so that a separate Celery worker process can open the same database.
