@@ -329,6 +329,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Radnice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "zip"]
+# Uploads are checked by content, not by name (radnice.core.uploads); no SVG images.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "radnice.core.uploads.DocumentForm"
+RADNICE_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "50")) << 20
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) << 20
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # never a redirect to the storage: see STORAGES
 WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
