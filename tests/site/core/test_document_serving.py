@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.http import Http404
 from django.test import RequestFactory
@@ -25,18 +24,6 @@ from tests.site.board.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _isolated_storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path / "private"}},
-    }
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -30,15 +30,6 @@ def mismatch(extension, kind):
     return f"Obsah souboru neodpovídá příponě .{extension}: není to {kind}."
 
 
-@pytest.fixture(autouse=True)
-def _private_files(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path / "private"}},
-    }
-
-
 def zipped(members):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -99,21 +90,22 @@ def test_documents_larger_than_the_limit_are_refused(settings):
     assert document_upload_error(upload) == "Soubor je větší než 1,0\xa0KB."
 
 
-def add_document(client, town, name, content):
-    data = {"title": "Vyhláška", "file": SimpleUploadedFile(name, content)}
+def add(client, town, kind, name, content):
+    """Upload through the admin's add view of ``kind`` ("wagtaildocs" or "wagtailimages")."""
+    data = {"title": "Příloha", "file": SimpleUploadedFile(name, content)}
     data["collection"] = town.collection.pk
-    return client.post(reverse("wagtaildocs:add"), data, **HOST)
+    return client.post(reverse(f"{kind}:add"), data, **HOST)
 
 
 def test_editor_cannot_upload_a_page_renamed_pdf(client_a, town_a):
-    response = add_document(client_a, town_a, "vyhlaska.pdf", HTML)
+    response = add(client_a, town_a, "wagtaildocs", "vyhlaska.pdf", HTML)
     assert response.status_code == 200
     assert "Soubor je stránka HTML nebo obrázek SVG" in response.content.decode()
     assert not get_document_model().objects.exists()
 
 
 def test_editor_uploads_a_real_pdf(client_a, town_a):
-    response = add_document(client_a, town_a, "vyhlaska.pdf", PDF)
+    response = add(client_a, town_a, "wagtaildocs", "vyhlaska.pdf", PDF)
     assert response.status_code == 302
     assert get_document_model().objects.get().collection == town_a.collection
 
@@ -130,21 +122,15 @@ def test_multiple_upload_checks_content_too(client_a, town_a):
     assert not get_document_model().objects.exists()
 
 
-def add_image(client, town, name, content):
-    data = {"title": "Náves", "file": SimpleUploadedFile(name, content)}
-    data["collection"] = town.collection.pk
-    return client.post(reverse("wagtailimages:add"), data, **HOST)
-
-
 def test_editor_cannot_upload_an_svg_image(client_a, town_a):
-    response = add_image(client_a, town_a, "znak.svg", SVG)
+    response = add(client_a, town_a, "wagtailimages", "znak.svg", SVG)
     assert response.status_code == 200
     assert "Nepodporovaný formát obrázku" in response.content.decode()
     assert not get_image_model().objects.exists()
 
 
 def test_editor_cannot_upload_a_page_renamed_jpg(client_a, town_a):
-    response = add_image(client_a, town_a, "foto.jpg", HTML)
+    response = add(client_a, town_a, "wagtailimages", "foto.jpg", HTML)
     assert response.status_code == 200
     assert "Přípona neodpovídá formátu souboru" in response.content.decode()
     assert not get_image_model().objects.exists()
@@ -152,12 +138,12 @@ def test_editor_cannot_upload_a_page_renamed_jpg(client_a, town_a):
 
 def test_images_larger_than_the_limit_are_refused(client_a, town_a, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
-    response = add_image(client_a, town_a, "foto.jpg", jpeg_bytes())
+    response = add(client_a, town_a, "wagtailimages", "foto.jpg", jpeg_bytes())
     assert response.status_code == 200
     assert not get_image_model().objects.exists()
 
 
 def test_editor_uploads_a_real_jpeg(client_a, town_a):
-    response = add_image(client_a, town_a, "foto.jpg", jpeg_bytes())
+    response = add(client_a, town_a, "wagtailimages", "foto.jpg", jpeg_bytes())
     assert response.status_code == 302
     assert get_image_model().objects.get().collection == town_a.collection
