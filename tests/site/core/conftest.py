@@ -3,14 +3,8 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_media(settings, tmp_path):
-    # Renditions are cached; their files (MEDIA_ROOT) and the originals (the private default
-    # storage) go to temporary folders.
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path / "private"}},
-    }
+def _fresh_cache_and_media(files_in_tmp):
+    # Renditions are cached; files go to temporary folders.
     cache.clear()
     yield
     cache.clear()
