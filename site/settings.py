@@ -173,8 +173,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite: write-ahead log, so readers never wait for a writer (a budget import holds its
+# write transaction for as long as the file takes); writers take the lock when they begin
+# (IMMEDIATE), so two never deadlock upgrading a read lock, and wait up to 20 s for it.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 if TESTING:
     # One test database per test process, so parallel runs never share one; on SQLite a
     # file, so that a separate Celery worker process can open the same database.
@@ -221,8 +229,18 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 if DEBUG or TESTING:
     # WhiteNoise warns on every request when STATIC_ROOT is missing (before collectstatic).
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Uploads live in two places. PRIVATE_MEDIA_ROOT (never exposed by a web server) holds what
+# editors upload: documents (served only by the application, with its per-town and
+# publication rules: radnice.core.documents) and original images (full size, with their
+# EXIF metadata such as GPS). MEDIA_ROOT, served at MEDIA_URL, holds only image renditions,
+# which are re-encoded without metadata: the one folder the web server exposes.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/_private/"},
+    },
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # MEDIA_ROOT
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -332,7 +350,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Radnice"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "txt", "zip"]
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads are checked by content, not by name (radnice.core.uploads); no SVG images.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "radnice.core.uploads.DocumentForm"
+RADNICE_DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "50")) << 20
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) << 20
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # never a redirect to the storage: see STORAGES
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -28,6 +28,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+    # MEDIA_ROOT holds only image renditions; documents and originals live in the private
+    # default storage and are never served from here (README: "Production").
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Czech at /, English under /en/.

@@ -28,6 +28,17 @@ def _migration_data_after_flush(request):
 
 
 @pytest.fixture
+def files_in_tmp(settings, tmp_path):
+    """Uploads of this test go to temporary folders: renditions (MEDIA_ROOT) and the originals
+    in the private default storage, so file names never collide with an earlier test's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": tmp_path / "private"}},
+    }
+
+
+@pytest.fixture
 def town_a(db):
     return make_municipality("Obec Alfa", "alfa.test")
 

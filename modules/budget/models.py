@@ -414,7 +414,7 @@ def import_file_storage():
         return storages["budget_imports"]
     except InvalidStorageError:
         location = getattr(settings, "BUDGET_IMPORT_ROOT", None) or (
-            settings.BASE_DIR / "var" / "private" / "budget-imports"
+            settings.PRIVATE_MEDIA_ROOT / "budget-imports"
         )
         return FileSystemStorage(location=location)
 

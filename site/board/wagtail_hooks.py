@@ -4,8 +4,8 @@ the "Číselníky" menu, radnice.core.wagtail_hooks)."""
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.documents import get_document_model
-from wagtail.permissions import policy_registry
+
+from radnice.core.documents import user_may_edit_document
 
 from .archiving import ARCHIVE_ACTION, RESTORE_ACTION
 from .queries import document_is_withheld
@@ -31,10 +31,6 @@ def withhold_personal_data_attachments(document, request):
 
     Whoever may change the document in the admin (the town's editors) still gets it.
     """
-    if not document_is_withheld(document):
-        return None
-    user = getattr(request, "user", None)
-    policy = policy_registry.get_by_type(get_document_model())
-    if user is not None and policy.user_has_permission_for_instance(user, "change", document):
+    if not document_is_withheld(document) or user_may_edit_document(request, document):
         return None
     raise Http404

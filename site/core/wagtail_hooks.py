@@ -1,10 +1,13 @@
-"""The admin of every town taxonomy: one menu "Číselníky" with a scoped listing per taxonomy.
+"""Core admin hooks: the town taxonomies' menu, two-factor log-in, document serving.
+
+The admin of every town taxonomy: one menu "Číselníky" with a scoped listing per taxonomy.
 
 Each concrete subclass of ``radnice.core.taxonomy.Taxonomy`` (notice types, event types,
 news types...) gets a ``TaxonomyViewSet`` here, so a new taxonomy needs no admin code.
 """
 
 from django.apps import apps
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from municipalities.viewsets import MunicipalitySnippetViewSet
 from radnice.people.collation import czech_sort_key
 
+from .documents import document_is_published, user_may_edit_document
 from .taxonomy import Taxonomy
 from .two_factor import two_factor_view
 
@@ -64,3 +68,13 @@ def two_factor_account_item(request):
         "label": _("Dvoufázové ověření"),
         "help_text": _("Přihlašování s kódem z aplikace v telefonu (TOTP)."),
     }
+
+
+# --- document serving: only what something published links to (radnice.core.documents) ---
+
+
+@hooks.register("before_serve_document")
+def serve_only_documents_something_published_links_to(document, request):
+    if user_may_edit_document(request, document) or document_is_published(document):
+        return None
+    raise Http404

@@ -1,17 +1,11 @@
 """schema.org ``Event`` JSON-LD for the head of an event page."""
 
 import html
-import json
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
 from municipalities.hosts import absolute_url, page_full_url
-
-# As Django's json_script: these characters must not end the <script> element early.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _moment(occurrence, moment, day):
@@ -66,10 +60,3 @@ def event_data(event, request, occurrences):
     if not items:
         return base
     return items[0] if len(items) == 1 else items
-
-
-def event_jsonld(event, request, occurrences):
-    """The JSON, safe to place inside <script type="application/ld+json">."""
-    data = event_data(event, request, occurrences)
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 - escaped above

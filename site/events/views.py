@@ -191,7 +191,7 @@ def event_detail(event, request):
         "last_occurrence": last,
         "ical_url": event.route_url("ical", request=request),
         "ofn_url": event.route_url("ofn", request=request),
-        "schema_org": schema_org.event_jsonld(event, request, upcoming or ([last] if last else [])),
+        "schema_org": schema_org.event_data(event, request, upcoming or ([last] if last else [])),
     }
     return event.render(request, template="events/event_page.html", context_overrides=context)
 

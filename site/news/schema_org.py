@@ -1,23 +1,13 @@
-"""schema.org ``NewsArticle`` of a news page, for search engines (JSON-LD in the page head)."""
+"""schema.org ``NewsArticle`` of a news page, for search engines (JSON-LD in the page head).
 
-import json
+The template writes it with the ``jsonld`` filter (radnice.seo.jsonld)."""
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 
 IMAGE_SPEC = "fill-1200x800"
-
-# What json.dumps leaves as is but must not appear raw inside <script>.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def jsonld_script(data):
-    """``<script type="application/ld+json">`` with ``data``, safe to place in HTML."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
 def news_article(page, request):
@@ -54,4 +44,4 @@ def news_article(page, request):
         }
         article["publisher"] = organisation
         article["author"] = organisation
-    return jsonld_script(article)
+    return article

@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from municipalities.scope import current_municipality, for_municipality
 from radnice.people.models import Person
 
-from ..factories import PersonFactory
+from ..factories import PersonFactory, StandardPageFactory
 
 
 @pytest.mark.django_db
@@ -54,6 +54,9 @@ def test_document_is_served_only_on_its_own_site(client, town_a, town_b):
         file=ContentFile(b"%PDF-1.4 vyhlaska", name="vyhlaska.pdf"),
         collection=town_b.collection,
     )
+    link = f'<p><a linktype="document" id="{document.pk}">Vyhláška</a></p>'
+    page = StandardPageFactory(parent=town_b.site.root_page, body__0__rich_text__value=link)
+    page.save_revision().publish()  # a document nothing published links to is not public
     url = document.url
     assert client.get(url, HTTP_HOST="beta.test").status_code == 200
     assert client.get(url, HTTP_HOST="alfa.test").status_code == 404

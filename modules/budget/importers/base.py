@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from municipalities.validators import is_valid_ico
 
@@ -294,27 +295,110 @@ def redact_name(text, name):
 # --- reading files ------------------------------------------------------------------------
 
 
-def detect_encoding(binary, sample_size=1 << 20):
+#: how files that are not text begin, and what to call them in the message
+NOT_TEXT_SIGNATURES = [
+    (b"PK\x03\x04", gettext_lazy("archiv ZIP, např. tabulka XLSX nebo ODS")),
+    (b"PK\x05\x06", gettext_lazy("archiv ZIP")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", gettext_lazy("tabulka XLS nebo dokument DOC")),
+    (b"%PDF", gettext_lazy("dokument PDF")),
+    (b"\x1f\x8b", gettext_lazy("archiv GZIP")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_lazy("archiv 7-Zip")),
+    (b"Rar!", gettext_lazy("archiv RAR")),
+    (b"\x89PNG", gettext_lazy("obrázek PNG")),
+    (b"\xff\xd8\xff", gettext_lazy("obrázek JPEG")),
+    (b"MZ", gettext_lazy("spustitelný program")),
+    (b"\x7fELF", gettext_lazy("spustitelný program")),
+]
+
+
+@dataclass(frozen=True)
+class DecodingProblem:
+    byte: int
+    line: int
+    column: int  # in characters, 1-based
+    cut: bool  # the file ends inside a multi-byte character
+
+
+def decoding_problem(binary, encoding, chunk_size=1 << 20):
+    """Where ``encoding`` first fails to decode ``binary`` (a ``DecodingProblem``), or None."""
+    binary.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line, current = 1, b""  # current: the bytes of the current line read so far
+    try:
+        while True:
+            chunk = binary.read(chunk_size)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                pending = len(error.object) - len(chunk)
+                combined = current + chunk
+                index = len(current) - pending + error.start
+                prefix = combined[:index]
+                line_bytes = prefix[prefix.rfind(b"\n") + 1 :]
+                return DecodingProblem(
+                    byte=combined[index],
+                    line=line + prefix.count(b"\n"),
+                    column=len(line_bytes.decode(encoding, "replace")) + 1,
+                    cut=not chunk,
+                )
+            if not chunk:
+                return None
+            line += chunk.count(b"\n")
+            newline = chunk.rfind(b"\n")
+            current = chunk[newline + 1 :] if newline >= 0 else current + chunk
+    finally:
+        binary.seek(0)
+
+
+def detect_encoding(binary, kind="CSV"):
     """``utf-8-sig``, ``utf-8`` or ``cp1250`` (windows-1250), reading the whole file once.
 
     The file is rewound afterwards. UTF-8 is checked strictly over the whole file, since a
-    windows-1250 file can look like UTF-8 for many lines before its first "ř".
+    windows-1250 file can look like UTF-8 for many lines before its first "ř". A file that is
+    not text in ``kind`` (a ZIP, a PDF, binary data), is empty, ends inside a UTF-8 character
+    or decodes as neither is refused (``ImportRefused``) with a Czech message saying where.
     """
     binary.seek(0)
-    head = binary.read(3)
+    head = binary.read(1 << 16)
     binary.seek(0)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        while chunk := binary.read(sample_size):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        encoding = "cp1250"
-    binary.seek(0)
-    return encoding
+    for signature, what in NOT_TEXT_SIGNATURES:
+        if head.startswith(signature):
+            raise ImportRefused(
+                _("Soubor není text ve formátu %(kind)s (vypadá jako %(what)s).")
+                % {"kind": kind, "what": what},
+                line=1,
+            )
+    if b"\x00" in head:
+        raise ImportRefused(
+            _("Soubor není text ve formátu %(kind)s (obsahuje binární data).") % {"kind": kind},
+            line=1,
+        )
+    if not head.lstrip(codecs.BOM_UTF8).strip():
+        raise ImportRefused(_("Soubor je prázdný."), line=1)
+    encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    problem = decoding_problem(binary, encoding)
+    if problem is None:
+        return encoding
+    if problem.cut:
+        raise ImportRefused(
+            _(
+                "Soubor je useknutý: poslední znak na řádku %(line)s, sloupci %(column)s "
+                "není celý znak v kódování UTF-8."
+            )
+            % {"line": problem.line, "column": problem.column},
+            line=problem.line,
+        )
+    problem = decoding_problem(binary, "cp1250")
+    if problem is None:
+        return "cp1250"
+    raise ImportRefused(
+        _(
+            "Soubor není v kódování UTF-8 ani windows-1250: neplatný bajt 0x%(byte)02X "
+            "na řádku %(line)s, sloupci %(column)s."
+        )
+        % {"byte": problem.byte, "line": problem.line, "column": problem.column},
+        line=problem.line,
+    )
 
 
 class CountingReader(io.RawIOBase):

@@ -105,7 +105,7 @@ class KxxParser:
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def __iter__(self):
-        encoding = detect_encoding(self.binary)
+        encoding = detect_encoding(self.binary, kind="KXX")
         total = file_size(self.binary)
         text, counter = open_text(self.binary, encoding)
         for number, raw in enumerate(text, start=1):

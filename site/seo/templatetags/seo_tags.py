@@ -1,15 +1,13 @@
 """Head tags for every page: canonical, hreflang alternates, Open Graph, Twitter, schema.org."""
 
-import json
-
 from django import template
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from municipalities.hosts import absolute_url, page_full_url
 from radnice.core.images import image_alt
 from radnice.core.templatetags.responsive_images import main_image_alt
+from radnice.seo.jsonld import jsonld_script
 
 register = template.Library()
 
@@ -133,8 +131,13 @@ def organisation_jsonld(context):
         document["email"] = municipality.email
     if municipality.phone:
         document["telephone"] = municipality.phone
-    payload = json.dumps(document, ensure_ascii=False).replace("</", "<\\/")
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return jsonld_script(document)
+
+
+@register.filter
+def jsonld(data):
+    """``{{ data|jsonld }}``: the ``<script type="application/ld+json">`` element of ``data``."""
+    return jsonld_script(data)
 
 
 @register.filter

@@ -6,9 +6,8 @@ from .factories import OfficialBoardIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_media(settings, tmp_path):
+def _fresh_cache_and_media(files_in_tmp):
     # Known hosts and site root paths live in the cache; documents go to a temporary folder.
-    settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     yield
     cache.clear()

@@ -7,8 +7,7 @@ import json
 
 import feedparser
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from radnice.board.opendata import OFN_CONTEXT, board_document
 from tests.ofn import BOARD_SCHEMA, ofn_errors
@@ -70,16 +69,8 @@ def get(client, url):
 
 
 def get_data_file(board, filename):
-    """``<board URL>data.jsonld`` / ``data.csv``: the board's routes of those names.
-
-    Wagtail's own URL pattern never serves a path with a dot, so the project routes such files
-    to the page's route of the same name (``page_data_file`` in urls.py); this calls that route
-    the same way, on a request for the town's host.
-    """
-    request = RequestFactory().get(board.url + filename, HTTP_HOST="alfa.test")
-    request.user = AnonymousUser()
-    view, args, kwargs = board.resolve_subpage(f"/{filename}")
-    return board.serve(request, view, args, kwargs)
+    """``<board URL>data.jsonld`` / ``data.csv`` through the project's URLs (``page_files``)."""
+    return Client().get(board.url + filename, HTTP_HOST="alfa.test")
 
 
 def test_ofn_document_validates_and_holds_exactly_the_current_notices(

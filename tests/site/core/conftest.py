@@ -3,9 +3,8 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_media(settings, tmp_path):
-    # Renditions are cached; their files go to a temporary folder.
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _fresh_cache_and_media(files_in_tmp):
+    # Renditions are cached; files go to temporary folders.
     cache.clear()
     yield
     cache.clear()

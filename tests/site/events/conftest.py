@@ -3,11 +3,6 @@ from django.core.cache import cache
 
 from .factories import EventIndexPageFactory
 
-# Files beneath pages (akce.ics, data.jsonld, data.csv) need one URL pattern in the project
-# urlconf, because Wagtail's own pattern allows no dot in a path segment; tests use
-# tests/site/events/urls.py, which adds it (see that module).
-URLS = "tests.site.events.urls"
-
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

@@ -67,6 +67,16 @@ def test_schema_org_event_in_the_head(client, concert):
     assert "<pěveckého>" not in head  # escaped inside the script element
 
 
+def test_hostile_event_address_cannot_swallow_the_page(client, concert):
+    concert.address = "Náves <!--<script> </script><script>alert(1)</script>"
+    concert.save_revision().publish()
+    html = client.get("/akce/koncert/", HTTP_HOST="alfa.test").content.decode()
+    [event] = schema_org_events(html.split("</head>")[0])
+    assert event["location"]["address"] == concert.address
+    assert "<!--<script>" not in html
+    assert "alert(1)</script>" not in html
+
+
 def test_past_event_says_when_it_took_place(client, index_a):
     day = timezone.localdate() - datetime.timedelta(days=30)
     event = EventPageFactory(parent=index_a, slug="minula", dates=[whole_days(day)])

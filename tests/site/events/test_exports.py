@@ -13,10 +13,9 @@ from icalendar import Calendar
 from radnice.events.models import EventExceptionDate
 from tests.ofn import ofn_errors
 
-from .conftest import URLS
 from .factories import EventPageFactory, EventTypeFactory, timed, whole_days
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(URLS)]
+pytestmark = pytest.mark.django_db
 
 EVENT_SCHEMA = "události/2020-07-01/schémata/událost.json"
 EVENTS_SCHEMA = "události/2020-07-01/schémata/události.json"

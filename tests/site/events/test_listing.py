@@ -11,7 +11,6 @@ from radnice.events import queries
 from radnice.events.filters import EventOccurrenceFilter
 from radnice.events.views import listing_context
 
-from .conftest import URLS
 from .factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -278,7 +277,6 @@ def count_queries(client, url):
     return len(captured)
 
 
-@pytest.mark.urls(URLS)
 def test_listing_and_calendar_query_counts_do_not_grow_with_events(client, index_a, types_a):
     urls = ["/akce/", "/akce/?typ=koncerty", "/akce/kalendar/", "/akce/archiv/"]
     populate(index_a, types_a["koncerty"], 0, 10)

@@ -5,10 +5,8 @@ from .factories import NewsIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_media(settings, tmp_path):
+def _fresh_cache_and_media(files_in_tmp):
     # Known hosts and site root paths live in the cache; images go to a temporary folder.
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ROOT_URLCONF = "tests.site.news.urls"
     cache.clear()
     yield
     cache.clear()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from radnice.navigation.models import FooterLink, FooterMenuSettings
+from radnice.seo.jsonld import jsonld_script
 from tests.factories import StandardPageFactory
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -84,6 +85,36 @@ def test_municipality_is_described_as_government_organization(client, town_a, ab
     assert document["@type"] == "GovernmentOrganization"
     assert document["name"] == town_a.name
     assert document["identifier"]["value"] == town_a.ico
+
+
+HOSTILE = "Náves 1 <!--<script> </script><script>alert(1)</script> & spol."
+
+
+def test_jsonld_script_escapes_what_would_end_or_comment_out_the_script():
+    html = jsonld_script({"name": HOSTILE})
+    assert html == (
+        '<script type="application/ld+json">{"name": "Náves 1 \\u003C!--\\u003Cscript\\u003E '
+        "\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E \\u0026 spol."
+        '"}</script>'
+    )
+    assert json.loads(html.removeprefix('<script type="application/ld+json">')[:-9]) == {
+        "name": HOSTILE
+    }
+
+
+@pytest.mark.django_db
+def test_hostile_address_cannot_swallow_the_page(client, town_a, about_a):
+    town_a.street = HOSTILE
+    town_a.postcode = "12345"
+    town_a.city = "Alfa"
+    town_a.save()
+    html = client.get("/o-obci/", HTTP_HOST="alfa.test").content.decode()
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    [document] = [json.loads(s) for s in scripts if "GovernmentOrganization" in s]
+    assert document["address"]["streetAddress"] == HOSTILE
+    assert "<!--<script>" not in html
+    assert "alert(1)</script>" not in html
+    assert "<h1>O obci</h1>" in html  # the rest of the page is still there
 
 
 @pytest.mark.django_db
