@@ -5,12 +5,12 @@ posted; so the notice types, the attached documents and the responsible persons 
 here to the municipality whose tree the notice is in.
 """
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from municipalities.forms import MunicipalityScopedPageForm
 
 from municipalities.scope import municipality_of_page
 
 
-class OfficialNoticePageForm(WagtailAdminPageForm):
+class OfficialNoticePageForm(MunicipalityScopedPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         anchor = self.instance if self.instance.pk else self.parent_page

@@ -1,12 +1,11 @@
 """Admin form of event pages: event types only of the page's own municipality, and the
 main image's alt text."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from municipalities.forms import MunicipalityScopedPageForm
 from radnice.core.main_image import MainImageAltTextFormMixin
 
 
-class EventPageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
+class EventPageForm(MainImageAltTextFormMixin, MunicipalityScopedPageForm):
     """Event types and directory places only of the page's own municipality."""
 
     def __init__(self, *args, **kwargs):

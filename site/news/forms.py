@@ -4,9 +4,9 @@ Wagtail's form fields accept (and its chooser widgets display) any record by id;
 town is the one whose tree holds its parent page, and every choice is narrowed to it.
 """
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
 
+from municipalities.forms import MunicipalityScopedPageForm
 from municipalities.scope import municipality_of_page
 from radnice.core.main_image import MainImageAltTextFormMixin
 
@@ -34,7 +34,7 @@ def images_of(municipality):
     return images.filter(collection__path__startswith=municipality.collection.path)
 
 
-class NewsPageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
+class NewsPageForm(MainImageAltTextFormMixin, MunicipalityScopedPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from radnice.people.models import Person
