@@ -9,7 +9,7 @@ def admin_forms_check_record_ids(app_configs, **kwargs):
     from .references import MunicipalReferencesFormMixin, admin_forms
 
     errors = []
-    for model, form_class, area in admin_forms():
+    for model, form_class, area, _viewset, _view in admin_forms():
         if not issubclass(form_class, MunicipalReferencesFormMixin):
             errors.append(
                 checks.Error(

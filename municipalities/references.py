@@ -434,8 +434,8 @@ def _is_project_model(model):
 
 
 def admin_forms():
-    """(model, form class, admin area) of every model of this project edited in the admin:
-    page types, snippets, site settings, module viewsets, municipalities."""
+    """(model, form class, admin area, viewset, view) of every model of this project edited
+    in the admin: page types, snippets, site settings, module viewsets, municipalities."""
     import wagtail.admin.urls  # noqa: F401 - registers the admin viewsets
     from wagtail.admin.viewsets import viewsets
     from wagtail.admin.viewsets.model import ModelViewSet
@@ -446,13 +446,15 @@ def admin_forms():
 
     for model in get_page_models():
         if _is_project_model(model):
-            yield model, model.get_edit_handler().get_form_class(), "page"
+            yield model, model.get_edit_handler().get_form_class(), "page", None, "edit"
     for model in get_snippet_models():
         if _is_project_model(model):
-            yield model, model.snippet_viewset.get_form_class(), "snippet"
+            viewset = model.snippet_viewset
+            yield model, viewset.get_form_class(), "snippet", viewset, "edit"
     for model in settings_registry:
         if _is_project_model(model):
-            yield model, get_setting_edit_handler(model).get_form_class(), "setting"
+            form_class = get_setting_edit_handler(model).get_form_class()
+            yield model, form_class, "setting", None, "edit"
     snippet_models = set(get_snippet_models())
     for viewset in viewsets.viewsets:
         model = getattr(viewset, "model", None)
@@ -461,7 +463,7 @@ def admin_forms():
             and model not in snippet_models
             and _is_project_model(model)
         ):
-            yield model, viewset.get_form_class(), "viewset"
+            yield model, viewset.get_form_class(), "viewset", viewset, "edit"
             add_form = viewset.get_add_view_kwargs().get("form_class")
             if add_form is not None:
-                yield model, add_form, "viewset"
+                yield model, add_form, "viewset", viewset, "add"
