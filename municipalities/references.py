@@ -420,7 +420,12 @@ def install_page_form():
     from .forms import MunicipalityScopedPageForm
 
     for model in get_page_models():
-        if model is not Page and getattr(model, "base_form_class", None) is None:
+        inherited = getattr(model, "base_form_class", None) or object
+        if (
+            model is not Page
+            and "base_form_class" not in vars(model)
+            and not issubclass(inherited, MunicipalReferencesFormMixin)
+        ):
             model.base_form_class = MunicipalityScopedPageForm
 
 

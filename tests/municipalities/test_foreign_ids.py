@@ -31,12 +31,16 @@ def image_a(town_a):
 
 @pytest.fixture
 def image_b(town_b):
-    return ImageFactory(collection=town_b.collection, title=f"Obrázek {MARKER}")
+    return ImageFactory(
+        collection=town_b.collection, title=f"Obrázek {MARKER}", file__filename=f"{MARKER}.jpg"
+    )
 
 
 @pytest.fixture
 def document_b(town_b):
-    return DocumentFactory(collection=town_b.collection, title=f"Dokument {MARKER}")
+    return DocumentFactory(
+        collection=town_b.collection, title=f"Dokument {MARKER}", file__filename=f"{MARKER}.pdf"
+    )
 
 
 @pytest.fixture
@@ -264,3 +268,10 @@ def test_a_refused_event_place_is_not_redisplayed(client_a, town_a, town_b):
         "place": str(foreign.pk),
     }
     assert_refused(post(client_a, url, data))
+
+
+def test_every_admin_form_checks_record_ids():
+    """The system check finds no admin form outside the mechanism."""
+    from municipalities.checks import admin_forms_check_record_ids
+
+    assert admin_forms_check_record_ids(None) == []

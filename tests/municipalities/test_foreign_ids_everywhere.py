@@ -151,10 +151,15 @@ def admin_form_id(admin_form):
 
 def make_record(model, town, title):
     """A saved record of ``model`` belonging to ``town``, every required field filled."""
+    file_name = slugify(title)  # a foreign file's name must not show either
     if issubclass(model, get_image_model()):
-        return ImageFactory(collection=town.collection, title=title)
+        return ImageFactory(
+            collection=town.collection, title=title, file__filename=f"{file_name}.jpg"
+        )
     if issubclass(model, get_document_model()):
-        return DocumentFactory(collection=town.collection, title=title)
+        return DocumentFactory(
+            collection=town.collection, title=title, file__filename=f"{file_name}.pdf"
+        )
     if model is Municipality:
         return town
     values = {}
