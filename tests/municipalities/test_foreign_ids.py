@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from municipalities.references import REFUSED
+from radnice.blocks.blocks import rich_text_stream
 from radnice.home.models import HomePage
 from radnice.navigation.models import FooterMenuSettings
 from radnice.pages.models import StandardPage
@@ -138,6 +139,21 @@ def test_editor_cannot_put_another_towns_image_in_a_body_gallery(client_a, page_
     assert errors.block_errors[0].block_errors["images"].block_errors[0].block_errors["image"]
 
 
+def test_a_foreign_record_saved_before_does_not_show_in_the_form(
+    client_a, page_a, image_b, document_b
+):
+    """Data saved before this check (or outside the admin) is not echoed either."""
+    page_a.main_image = image_b
+    page_a.body = rich_text_stream(
+        f'<p><a linktype="document" id="{document_b.pk}">Vyhlaska</a></p>'
+    )
+    page_a.save_revision()
+    response = client_a.get(edit_page_url(page_a), HTTP_HOST="alfa.test")
+    assert response.status_code == 200
+    assert "Vyhlaska" in response.content.decode()
+    assert MARKER not in response.content.decode().lower()
+
+
 def contentstate_link(entity_type, target_id):
     return json.dumps(
         {
@@ -239,35 +255,30 @@ def test_administrator_cannot_use_another_towns_image_as_the_logo(client, town_a
     assert town_a.logo_id is None
 
 
-def test_editor_cannot_give_a_person_another_towns_photo(client_a, town_a, image_b):
-    person = PersonFactory(municipality=town_a, first_name="Jana", last_name="Nováková")
+def post_person(client, town, **fields):
+    """Edits a person of ``town`` with ``fields``; returns the person and the response."""
+    person = PersonFactory(municipality=town, first_name="Jana", last_name="Nováková")
     url = reverse("wagtailsnippets_people_person:edit", args=[person.pk])
-    data = {
-        "municipality": str(town_a.pk),
-        "first_name": "Jana",
-        "last_name": "Nováková",
-        "photo": str(image_b.pk),
-    }
-    response = post(client_a, url, data)
+    data = {"municipality": str(town.pk), "first_name": "Jana", "last_name": "Nováková"}
+    return person, post(client, url, {**data, **fields})
+
+
+def test_editor_cannot_give_a_person_another_towns_photo(client_a, town_a, image_b):
+    person, response = post_person(client_a, town_a, photo=str(image_b.pk))
     assert_refused(response)
     person.refresh_from_db()
     assert person.photo_id is None
 
 
-def test_a_refused_event_place_is_not_redisplayed(client_a, town_a, town_b):
-    """The place was refused before; now the redisplayed chooser does not name it either."""
+def test_a_refused_workplace_is_not_redisplayed(client_a, town_a, town_b):
+    """A foreign place was refused before; now the redisplayed form does not name it either."""
     from radnice.people.models import Place
 
     foreign = Place.objects.create(municipality=town_b, name=f"Sál {MARKER}")
-    person = PersonFactory(municipality=town_a, first_name="Jana", last_name="Nováková")
-    url = reverse("wagtailsnippets_people_person:edit", args=[person.pk])
-    data = {
-        "municipality": str(town_a.pk),
-        "first_name": "Jana",
-        "last_name": "Nováková",
-        "place": str(foreign.pk),
-    }
-    assert_refused(post(client_a, url, data))
+    person, response = post_person(client_a, town_a, place=str(foreign.pk))
+    assert_refused(response)
+    person.refresh_from_db()
+    assert person.place_id is None
 
 
 def test_every_admin_form_checks_record_ids():
