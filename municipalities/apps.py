@@ -10,7 +10,9 @@ class MunicipalitiesConfig(AppConfig):
     role_permissions = {"municipality": {"administrator": ["change", "view"]}}
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
+        from .references import install_page_form
         from .wagtail_scoping import install
 
         install()
+        install_page_form()

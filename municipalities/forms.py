@@ -3,31 +3,30 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Site
 
 from .models import language_choices, theme_choices
+from .references import MunicipalReferencesFormMixin
 from .registry import module_choices
-from .scope import is_platform_operator, user_municipalities
+from .scope import is_platform_operator
 
 
-class MunicipalityScopedForm(WagtailAdminModelForm):
-    """Offers only the user's municipalities, preselected when there is just one."""
-
-    municipality_field = "municipality"
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        field = self.fields.get(self.municipality_field)
-        if field is not None and for_user is not None:
-            allowed = user_municipalities(for_user)
-            field.queryset = allowed
-            if not self.instance.pk and allowed.count() == 1:
-                field.initial = allowed.first().pk
-                field.empty_label = None
+class MunicipalityScopedForm(MunicipalReferencesFormMixin, WagtailAdminModelForm):
+    """The base of every admin form that is not a page's (snippets, site settings, module
+    records, the municipality): offers only the user's municipalities, preselected when
+    there is just one, and accepts only record ids of the record's own town
+    (``municipalities.references``)."""
 
 
-class MunicipalityForm(WagtailAdminModelForm):
+class MunicipalityScopedPageForm(MunicipalReferencesFormMixin, WagtailAdminPageForm):
+    """The base of every page's admin form: record ids only of the page's own town."""
+
+    def reference_anchor(self):
+        return self.instance if self.instance.pk else self.parent_page
+
+
+class MunicipalityForm(MunicipalityScopedForm):
     """Edit form of a municipality: theme and languages as choices, not raw JSON."""
 
     theme = forms.ChoiceField(label=_("Vzhled (téma)"), choices=theme_choices)

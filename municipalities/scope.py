@@ -11,7 +11,11 @@ Every admin listing, chooser, report and module viewset goes through these helpe
 - ``current_municipality(request)`` and ``for_municipality(queryset, municipality)`` for
   public views, which serve exactly one municipality: the request's site;
 - ``municipality_of_page(page, request=None)``: the town a page belongs to, the one rule for
-  every page, form, feed, export and block that asks.
+  every page, form, feed, export and block that asks;
+- ``scope_for_model(model, municipality, user)``: the records of any model that a record of
+  ``municipality`` may refer to when ``user`` edits it (None for models that belong to no
+  town); ``municipality_of(instance)`` is the town a record belongs to. The admin forms
+  check every posted id with them (``municipalities.references``).
 """
 
 from functools import reduce
@@ -170,3 +174,92 @@ def current_municipality(request):
     if site is None:
         return None
     return Municipality.objects.filter(site=site).select_related("site").first()
+
+
+# --- any model: which records a town's record may refer to ------------------------------
+
+
+def municipality_field_of(model):
+    """The lookup from ``model`` to its Municipality ("municipality", "pk"...), or None."""
+    from wagtail.permissions import policy_registry
+
+    from .permissions import MunicipalityPermissionPolicy  # it imports this module
+
+    if issubclass(model, Municipality):
+        return "pk"
+    policy = policy_registry.get_by_type(model, fallback=False)
+    if isinstance(policy, MunicipalityPermissionPolicy):
+        return policy.municipality_field
+    for field in model._meta.concrete_fields:
+        if field.is_relation and field.many_to_one and field.related_model is Municipality:
+            return field.name
+    return None
+
+
+def _has_collection(model):
+    field = next((f for f in model._meta.concrete_fields if f.name == "collection"), None)
+    return field is not None and field.is_relation and issubclass(field.related_model, Collection)
+
+
+def is_municipal_model(model):
+    """Do the records of ``model`` belong to a town (pages, collections, images, documents,
+    records with a municipality)?"""
+    return (
+        issubclass(model, (Page, Collection))
+        or _has_collection(model)
+        or municipality_field_of(model) is not None
+    )
+
+
+def scope_for_model(model, municipality=None, user=None):
+    """Records of ``model`` that a record of ``municipality`` may refer to when ``user``
+    edits it: the town's pages (every language), its collection's images and documents, its
+    own records; within the user's scope. None when the model belongs to no town (locales,
+    content types...). Without a municipality only the user's scope applies; without a user
+    only the municipality's.
+    """
+    queryset = model._default_manager.all()
+    if issubclass(model, Page):
+        if municipality is not None:
+            queryset = queryset.filter(paths_q(municipality_tree_paths(municipality)))
+        return scope_pages(queryset, user) if user is not None else queryset
+    if issubclass(model, Collection) or _has_collection(model):
+        prefix = "" if issubclass(model, Collection) else "collection__"
+        if municipality is not None:
+            collection = municipality.collection
+            paths = [collection.path] if collection is not None else []
+            queryset = queryset.filter(paths_q(paths, prefix=prefix))
+        if user is None:
+            return queryset
+        if prefix:
+            return scope_by_collection(queryset, user)
+        return scope_collections(queryset, user)
+    field = municipality_field_of(model)
+    if field is None:
+        return None
+    if municipality is not None:
+        queryset = queryset.filter(**{field: municipality.pk})
+    return scope(queryset, user, field) if user is not None else queryset
+
+
+def municipality_of(instance):
+    """The municipality a record belongs to: a page's town, a site setting's town, the
+    record's own municipality, the municipality itself; None when none can be told."""
+    if instance is None:
+        return None
+    if isinstance(instance, Municipality):
+        return instance if instance.pk else None
+    if isinstance(instance, Page):
+        return municipality_of_page(instance)
+    site_id = getattr(instance, "site_id", None)
+    if site_id is not None:
+        return Municipality.objects.filter(site_id=site_id).first()
+    field = municipality_field_of(type(instance))
+    if field is None:
+        return None
+    value = instance
+    for part in field.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value if isinstance(value, Municipality) else None

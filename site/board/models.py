@@ -21,8 +21,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from radnice.core.taxonomy import Taxonomy
 
-from .forms import OfficialNoticePageForm
-
 MINIMUM_POSTING_DAYS = 15
 
 
@@ -145,8 +143,6 @@ class OfficialNoticePage(Page):
         help_text=_("Po sejmutí přestanou být přílohy veřejně dostupné; v administraci zůstanou."),
     )
     archived_at = models.DateTimeField(_("přesunuto do archivu"), null=True, editable=False)
-
-    base_form_class = OfficialNoticePageForm
 
     content_panels = [
         *Page.content_panels,

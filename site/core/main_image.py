@@ -9,8 +9,9 @@ moving and publishing until an editor next opens it.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from municipalities.forms import MunicipalityScopedPageForm
 
 from .images import ALT_TEXT_REQUIRED, DECORATIVE_HELP, DECORATIVE_LABEL, missing_alt_text
 
@@ -59,5 +60,5 @@ class MainImageAltTextFormMixin:
         return cleaned_data
 
 
-class MainImagePageForm(MainImageAltTextFormMixin, WagtailAdminPageForm):
+class MainImagePageForm(MainImageAltTextFormMixin, MunicipalityScopedPageForm):
     pass

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from municipalities.forms import MunicipalityScopedForm
+
 
 @register_setting(icon="site")
 class SocialMediaSettings(BaseSiteSetting):
@@ -13,6 +15,8 @@ class SocialMediaSettings(BaseSiteSetting):
     x = models.URLField(_("X (Twitter)"), blank=True)
     linkedin = models.URLField(_("LinkedIn"), blank=True)
     mastodon = models.URLField(_("Mastodon"), blank=True)
+
+    base_form_class = MunicipalityScopedForm
 
     class Meta:
         verbose_name = _("sociální sítě")

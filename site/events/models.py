@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from municipalities.validators import validate_ico
 from radnice.core.main_image import (
+    MainImagePageForm,
     main_image_alt_text_field,
     main_image_decorative_field,
     main_image_panel,
@@ -27,7 +28,6 @@ from radnice.core.main_image import (
 from radnice.core.taxonomy import Taxonomy
 
 from . import recurrence as rules
-from .forms import EventPageForm
 
 OFN_EVENT_TYPE_PREFIX = "https://data.mvcr.gov.cz/zdroj/číselníky/typy-událostí/položky/"
 
@@ -266,7 +266,7 @@ class EventPage(RoutablePageMixin, Page):
     )
     registration_url = models.URLField(_("odkaz na registraci"), blank=True)
 
-    base_form_class = EventPageForm
+    base_form_class = MainImagePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from municipalities.forms import MunicipalityScopedForm
+
 
 @register_setting(icon="list-ul")
 class FooterMenuSettings(ClusterableModel, BaseSiteSetting):
@@ -16,6 +18,7 @@ class FooterMenuSettings(ClusterableModel, BaseSiteSetting):
         _("nadpis sloupce odkazů"), max_length=100, blank=True, default="Užitečné odkazy"
     )
 
+    base_form_class = MunicipalityScopedForm
     panels = [FieldPanel("heading"), InlinePanel("links", label=_("Odkazy v patičce"))]
 
     class Meta:

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from radnice.core.main_image import (
+    MainImagePageForm,
     main_image_alt_text_field,
     main_image_decorative_field,
     main_image_panel,
@@ -25,7 +26,6 @@ from radnice.core.main_image import (
 from radnice.core.taxonomy import Taxonomy
 
 from .blocks import NewsBodyBlock
-from .forms import NewsPageForm
 from .widgets import ScopedNewsTagWidget
 
 
@@ -162,7 +162,7 @@ class NewsPage(RoutablePageMixin, Page):
     body = StreamField(NewsBodyBlock(), verbose_name=_("obsah"), blank=True)
     tags = ClusterTaggableManager(through="news.NewsPageTag", blank=True, verbose_name=_("štítky"))
 
-    base_form_class = NewsPageForm
+    base_form_class = MainImagePageForm
 
     content_panels = [
         *Page.content_panels,

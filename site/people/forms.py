@@ -1,26 +1,11 @@
-"""Admin forms of people and places: every choice is limited to the user's municipalities."""
+"""Admin form of places (every choice of people and places is limited to their town by
+``MunicipalityScopedForm``, see ``municipalities.references``)."""
 
 from django.utils.translation import gettext as _
 
 from municipalities.forms import MunicipalityScopedForm
-from municipalities.scope import scope
 
 from .hours import format_interval, overlapping_intervals
-
-
-class PersonForm(MunicipalityScopedForm):
-    """Departments and places on offer are the user's own; the model checks they match."""
-
-    scoped_choice_fields = ("department", "place")
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is None:
-            return
-        for name in self.scoped_choice_fields:
-            field = self.fields.get(name)
-            if field is not None:
-                field.queryset = scope(field.queryset, for_user).select_related("municipality")
 
 
 class PlaceForm(MunicipalityScopedForm):

@@ -30,7 +30,7 @@ from municipalities.validators import validate_postcode
 from radnice.opendata.ofn import jsonld_response
 
 from .collation import czech_sort_key
-from .forms import PersonForm, PlaceForm
+from .forms import PlaceForm
 from .hours import days_ahead, format_time, opening_hours_on, regular_week, upcoming_exceptions
 from .ofn import contacts_document
 from .validators import validate_phone
@@ -310,7 +310,7 @@ class Person(index.Indexed, models.Model):
         verbose_name=_("fotografie"),
     )
 
-    base_form_class = PersonForm
+    base_form_class = MunicipalityScopedForm
 
     panels = [
         FieldPanel("municipality"),

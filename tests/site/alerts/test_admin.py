@@ -212,7 +212,7 @@ def test_operator_cannot_target_a_page_of_another_town_either(client, town_a, to
     )
     response = admin_post(client, reverse(ADD_URL), data)
     assert response.status_code == 200
-    assert "Stránka nepatří k webu zvolené obce." in response.content.decode()
+    assert "Vybraný záznam neexistuje nebo patří jiné obci." in response.content.decode()
 
 
 # --- the admin search -----------------------------------------------------------------------

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from radnice.events.forms import EventPageForm
+from municipalities.forms import MunicipalityScopedPageForm
 from radnice.events.models import EventPage
 from tests.site.people.factories import PlaceFactory
 
@@ -32,7 +32,7 @@ def test_event_form_offers_only_the_towns_own_places(index_a, town_a, town_b):
     own = PlaceFactory(municipality=town_a, name="Sokolovna")
     foreign = PlaceFactory(municipality=town_b, name="Cizí sál")
     form_class = EventPage.get_edit_handler().get_form_class()
-    assert issubclass(form_class, EventPageForm)
+    assert issubclass(form_class, MunicipalityScopedPageForm)
     form = form_class(instance=EventPage(), parent_page=index_a, for_user=None)
     choices = list(form.fields["place"].queryset)
     assert own in choices
