@@ -26,6 +26,8 @@ def run_forked(function):
             message = "ok"
         except BaseException:  # noqa: BLE001 - everything is reported to the parent
             message = traceback.format_exc()
+        sys.stdout.flush()
+        sys.stderr.flush()
         os.write(write_end, message.encode())
         os._exit(0)
     os.close(write_end)
