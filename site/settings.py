@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "radnice.core.security.MethodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "municipalities.middleware.SiteHostValidationMiddleware",
+    "radnice.core.middleware.MalformedAddressMiddleware",  # NUL bytes, overlong queries: 400
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -358,6 +359,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20"))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # never a redirect to the storage: see STORAGES
 WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Draftail that reads a malformed posted value as empty text instead of failing (500).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "radnice.core.rich_text.RichTextArea"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

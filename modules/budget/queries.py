@@ -6,7 +6,7 @@ municipality itself, so no query can reach another town's data. Amounts are hell
 
 from collections import defaultdict
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from municipalities.scope import for_municipality, pages_of
 
@@ -220,13 +220,6 @@ def years_comparison(municipality):
 SEARCH_LIMIT = 50
 
 
-def _contains_all(field, terms):
-    query = Q()
-    for term in terms:
-        query &= Q(**{f"{field}__contains": term})
-    return query
-
-
 def search(municipality, text):
     """Invoices, events and suppliers whose text contains every word (diacritics ignored)."""
     terms = search_terms(text)
@@ -234,12 +227,12 @@ def search(municipality, text):
         return {"terms": [], "invoices": [], "events": [], "counterparties": []}
     counterparties = list(
         for_municipality(Counterparty.objects.all(), municipality)
-        .filter(_contains_all("search_text", terms), is_private=False)
+        .filter(search_index.contains_all(terms), is_private=False)
         .order_by("name")[:SEARCH_LIMIT]
     )
     events = list(
         for_municipality(Event.objects.all(), municipality)
-        .filter(_contains_all("search_text", terms))
+        .filter(search_index.contains_all(terms))
         .order_by("code")[:SEARCH_LIMIT]
     )
     found = list(

@@ -51,6 +51,14 @@ def index_year(fiscal_year_id):
         )
 
 
+def contains_all(terms, field="search_text"):
+    """A ``Q``: ``field`` contains every term (a scan; the fallback without the index)."""
+    query = Q()
+    for term in terms:
+        query &= Q(**{f"{field}__contains": term})
+    return query
+
+
 def _like(term):
     # No ESCAPE clause: it would stop FTS5 from using the trigram index. Terms never hold
     # wildcards, ``text.search_terms`` splits on them.
@@ -60,21 +68,30 @@ def _like(term):
 #: up to this many matches, the matching invoices are fetched by id; beyond it the term is
 #: common, and walking the invoices newest first finds 50 matches sooner than sorting them
 FEW_MATCHES = 5000
+#: the trigram index answers only terms of at least three characters
+INDEXED_LENGTH = 3
 
 
 def invoice_filter(terms):
-    """A ``Q`` on Invoice: its text contains every term (already folded)."""
+    """A ``Q`` on Invoice: its text contains every term (already folded).
+
+    Only terms of three or more characters go to the trigram index; shorter ones filter the
+    invoices it found. SQLite 3.40 (Debian 12) crashes the whole process with a segmentation
+    fault when a pattern the index cannot use (under three bytes) precedes one it can in
+    the same query, so the two kinds never meet in one FTS5 query.
+    """
     if not is_available():
-        query = Q()
-        for term in terms:
-            query &= Q(search_text__contains=term)
+        return contains_all(terms)
+    indexed = [term for term in terms if len(term) >= INDEXED_LENGTH]
+    query = contains_all([term for term in terms if len(term) < INDEXED_LENGTH])
+    if not indexed:
         return query
-    condition = " AND ".join(["text LIKE %s"] * len(terms))
+    condition = " AND ".join(["text LIKE %s"] * len(indexed))
     sql = f"SELECT invoice_id FROM {TABLE} WHERE {condition}"
-    params = [_like(term) for term in terms]
+    params = [_like(term) for term in indexed]
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT {FEW_MATCHES + 1}", params)
         ids = [row[0] for row in cursor.fetchall()]
     if len(ids) <= FEW_MATCHES:
-        return Q(id__in=ids)
-    return Q(id__in=RawSQL(sql, params))
+        return query & Q(id__in=ids)
+    return query & Q(id__in=RawSQL(sql, params))

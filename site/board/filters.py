@@ -21,6 +21,14 @@ def _year_month(value):
     return year, month
 
 
+def _year(value):
+    """The year in ``value`` ("2024") or None; ``str.isdigit`` also accepts "²" and "٢"."""
+    if not (value.isascii() and value.isdigit()):
+        return None
+    year = int(value)
+    return year if 1900 <= year <= 9999 else None
+
+
 class BoardFilter(django_filters.FilterSet):
     typ = django_filters.CharFilter(method="filter_type", label=_("Typ"))
     q = django_filters.CharFilter(method="filter_text", label=_("Hledat"))
@@ -63,9 +71,10 @@ class ArchiveBoardFilter(BoardFilter):
     rok = django_filters.CharFilter(method="filter_year", label=_("Rok vyvěšení"))
 
     def filter_year(self, queryset, name, value):
-        if not value.isdigit():
+        year = _year(value)
+        if year is None:
             return queryset.none()
-        return queryset.filter(date_posted__year=int(value))
+        return queryset.filter(date_posted__year=year)
 
 
 def filtered_without(filterset, excluded_name):

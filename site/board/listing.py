@@ -183,6 +183,11 @@ def board_listing(board, params, request=None, *, archive=False, on_day=None, mu
         "page_obj": page_obj,
         "notices": summaries,
         "query": params.get("q", "").strip(),
+        # The text search form keeps the chosen filters (not ``request.GET.items`` in the
+        # template: a parameter named "items" would replace it).
+        "kept_filters": [
+            (name, params[name]) for name in filterset.filters if name != "q" and params.get(name)
+        ],
         "active_filters": active_filters(params, facets),
         "pagination_links": pagination_links(params, page_obj),
     }

@@ -38,7 +38,7 @@ def sample_pages(municipality):
     """The sample pages of ``municipality``'s site, in tree order (home first)."""
     home = municipality.site.root_page.specific
     samples = []
-    for page in _pages_by_type(home):
+    for page in pages_by_type(home):
         base = page.url_path[len(home.url_path) - 1 :]
         routes = page.sample_routes() if hasattr(page, "sample_routes") else None
         if routes is None:
@@ -57,7 +57,7 @@ def sample_pages(municipality):
     return samples
 
 
-def _pages_by_type(home):
+def pages_by_type(home):
     """The home page and one live page of every other type below it, in tree order."""
     pages = Page.objects.live().public().descendant_of(home, inclusive=True).order_by("path")
     content_types = list(pages.order_by().values_list("content_type", flat=True).distinct())

@@ -43,6 +43,11 @@ def site_documents(request):
 
 def search_hits(request, query):
     """All hits for ``query``: (kind key, kind label, object) tuples, pages first by relevance."""
+    # The SQLite backend quotes each word in "…" without doubling quotes inside it, so a
+    # quote made its FTS5 query invalid (500); no indexed word contains one.
+    query = query.replace('"', " ").strip()
+    if not query:
+        return []
     hits = []
     for page in site_pages(request).search(query, operator="and")[:MAX_HITS_PER_KIND]:
         page_model = page.specific_class or Page

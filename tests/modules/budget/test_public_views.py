@@ -8,6 +8,7 @@ import json
 import pytest
 
 from modules.budget.models import Event
+from tests.forked import run_forked
 
 from .conftest import SAMPLE_ROWS, add_budget_page, csv_bytes, enable_budget, import_bytes
 
@@ -110,6 +111,26 @@ def test_search_ignores_case_and_diacritics(client, published):
     html = page_text(client, "/rozpocet/hledat/?q=rybnikem")
     assert "Oprava silnice Za Rybníkem" in html
     assert "Soukromník" not in page_text(client, "/rozpocet/hledat/?q=soukromnik")
+
+
+@pytest.mark.parametrize("query", ["na výtluků", "výtluků na", "ab abc", "a ab abc", "o ža abc"])
+def test_search_mixing_short_and_long_words_answers_without_crashing_the_process(
+    client, published, query
+):
+    # SQLite 3.40's trigram index crashed the process on a short LIKE pattern followed by a
+    # long one, so the request runs in a child process: a crash fails the test, not pytest.
+    def search():
+        response = client.get("/rozpocet/hledat/", {"q": query}, HTTP_HOST="alfa.test")
+        assert response.status_code == 200
+
+    assert run_forked(search) == "ok"
+
+
+def test_search_short_words_narrow_the_long_words_matches(client, published):
+    assert "Oprava výtluků Návesní" in page_text(client, "/rozpocet/hledat/?q=na+vytluku")
+    assert "Oprava výtluků Návesní" in page_text(client, "/rozpocet/hledat/?q=vytluku+na")
+    assert "Oprava výtluků Návesní" not in page_text(client, "/rozpocet/hledat/?q=vytluku+xy")
+    assert "Nový povrch Za Rybníkem" in page_text(client, "/rozpocet/hledat/?q=za")
 
 
 def test_years_comparison(client, published):

@@ -88,6 +88,23 @@ def test_filter_links_work_without_javascript(client, board_a, notices):
     assert '<input type="hidden" name="typ" value="vyhlasky">' in html
 
 
+def test_search_form_keeps_the_chosen_filters_only(client, board_a, notices):
+    # "items" once replaced ``request.GET.items`` in the template and answered 500.
+    response = get(client, board_a.url, typ="vyhlasky", items="1", page="2", jine="x")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<input type="hidden" name="typ" value="vyhlasky">' in html
+    assert 'type="hidden" name="items"' not in html
+    assert 'type="hidden" name="jine"' not in html
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "99999999999999999999", "٢٠٢٣", "²", "2O24"])
+def test_archive_with_a_malformed_year_shows_no_notices(client, board_a, notices, year):
+    response = get(client, board_a.url + "archiv/", rok=year)
+    assert response.status_code == 200
+    assert "Pozvánka na zasedání zastupitelstva" not in response.content.decode()
+
+
 def test_board_head_links_feeds_and_open_data(client, board_a, notices):
     html = get(client, board_a.url).content.decode()
     for kind, path in [

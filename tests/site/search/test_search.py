@@ -143,6 +143,22 @@ def test_results_are_paginated(client, town_a):
 
 
 @pytest.mark.django_db
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"usnesení"', '"usnesení zastupitelstva"', 'usnesení"'])
+def test_quotes_around_words_are_ignored(client, resolution_a, query):
+    response = search(client, "alfa.test", q=query)
+    assert response.status_code == 200
+    assert "Nalezen 1 výsledek" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"', "'\"`", '""'])
+def test_a_query_of_quotes_finds_nothing(client, resolution_a, query):
+    response = search(client, "alfa.test", q=query)
+    assert response.status_code == 200
+    assert "Usnesení zastupitelstva" not in response.content.decode()
+
+
 def test_empty_query_shows_the_form_only(client, town_a):
     response = search(client, "alfa.test")
     assert response.status_code == 200
