@@ -14,6 +14,7 @@ from unittest import mock
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.http import QueryDict
 from django.test import Client, override_settings
@@ -58,10 +59,25 @@ def media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+def storage_settings(media_root):
+    """Renditions and the private originals in the module's folder (as ``files_in_tmp``)."""
+    return {
+        "MEDIA_ROOT": media_root / "media",
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "default": {
+                **django_settings.STORAGES["default"],
+                "OPTIONS": {"location": media_root / "private"},
+            },
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_media(settings, media_root):
     """The demo's images stay for the whole module (replaces the folder's per-test media)."""
-    settings.MEDIA_ROOT = media_root
+    for name, value in storage_settings(media_root).items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(scope="module")
@@ -70,12 +86,12 @@ def demo_town(django_db_setup, django_db_blocker, media_root):
     transaction that is rolled back after it."""
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
+        override_settings(**storage_settings(media_root)),
         transaction.atomic(),
     ):
         restore_migration_data()
         town = dataclasses.replace(LHOTA, hostname=HOST, editor_username=f"editor@{HOST}")
-        municipality = build_demo_town(town, 80, budget_format="cityvizor")
+        municipality = build_demo_town(town, 80)
         yield municipality
         transaction.set_rollback(True)
 
