@@ -27,20 +27,32 @@ def user_may_edit_document(request, document):
     return policy.user_has_permission_for_instance(user, "change", document)
 
 
-def document_is_published(document):
-    """Something live links to ``document`` (the reference index knows every usage)."""
-    sources = {}
-    for content_type_id, object_id in ReferenceIndex.get_references_to(document).values_list(
-        "base_content_type_id", "object_id"
-    ):
-        sources.setdefault(content_type_id, set()).add(object_id)
-    for content_type_id, object_ids in sources.items():
+def published_document_ids(document_ids):
+    """The ids among ``document_ids`` that something live links to (the reference index
+    knows every usage): one query for the references and one per kind of linking object."""
+    document_ids = [str(pk) for pk in document_ids]
+    if not document_ids:
+        return set()
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        to_object_id__in=document_ids,
+    ).values_list("base_content_type_id", "object_id", "to_object_id")
+    linked_by = {}
+    for content_type_id, object_id, document_id in references:
+        linked_by.setdefault(content_type_id, {}).setdefault(object_id, set()).add(document_id)
+    published = set()
+    for content_type_id, documents_by_object in linked_by.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        objects = model._default_manager.filter(pk__in=object_ids)
+        objects = model._default_manager.filter(pk__in=list(documents_by_object))
         if any(field.name == "live" for field in model._meta.concrete_fields):
             objects = objects.filter(live=True)
-        if objects.exists():
-            return True
-    return False
+        for object_id in objects.values_list("pk", flat=True):
+            published.update(documents_by_object.get(str(object_id), ()))
+    return {int(pk) for pk in published}
+
+
+def document_is_published(document):
+    """Something live links to ``document``."""
+    return document.pk in published_document_ids([document.pk])

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from radnice.board.models import NoticeAttachment
 from radnice.board.queries import today, withheld_documents_q
+from radnice.core.documents import published_document_ids
 from radnice.core.facets import facet
 
 from .text import excerpt, highlight
@@ -52,8 +53,14 @@ def search_hits(request, query):
     for page in site_pages(request).search(query, operator="and")[:MAX_HITS_PER_KIND]:
         page_model = page.specific_class or Page
         hits.append((page_model._meta.model_name, str(page_model._meta.verbose_name), page))
-    for document in site_documents(request).search(query, operator="and")[:MAX_HITS_PER_KIND]:
-        hits.append((DOCUMENT_FACET, _("dokument"), document))
+    documents = list(site_documents(request).search(query, operator="and")[:MAX_HITS_PER_KIND])
+    # As at /documents/: an upload that nothing published links to is not public yet.
+    published = published_document_ids([document.pk for document in documents])
+    hits.extend(
+        (DOCUMENT_FACET, _("dokument"), document)
+        for document in documents
+        if document.pk in published
+    )
     return hits
 
 

@@ -45,6 +45,21 @@ def resolution_b(town_b):
     )
 
 
+def link_from_published_page(town, *documents):
+    """Documents are public (and found) once something published links to them."""
+    links = "".join(
+        f'<p><a linktype="document" id="{document.pk}">Příloha</a></p>' for document in documents
+    )
+    return publish(
+        StandardPageFactory(
+            parent=town.site.root_page,
+            title="Přílohy",
+            slug=f"prilohy-{documents[0].pk}",
+            body__0__rich_text__value=links,
+        )
+    )
+
+
 def search(client, host, **params):
     return client.get("/hledat/", params, HTTP_HOST=host)
 
@@ -95,28 +110,66 @@ def test_matches_are_highlighted(client, resolution_a):
 @pytest.mark.django_db
 def test_documents_of_the_municipality_are_found_by_title(client, town_a, town_b):
     Document = get_document_model()
-    Document.objects.create(
+    own = Document.objects.create(
         title="Příloha k usnesení – rozpočet 2026",
         file=ContentFile(b"%PDF-1.4", name="rozpocet.pdf"),
         collection=town_a.collection,
     )
-    Document.objects.create(
+    other = Document.objects.create(
         title="Příloha k usnesení Bety",
         file=ContentFile(b"%PDF-1.4", name="beta.pdf"),
         collection=town_b.collection,
     )
+    link_from_published_page(town_a, own)
+    link_from_published_page(town_b, other)
     body = search(client, "alfa.test", q="priloha usneseni").content.decode()
     assert "rozpočet 2026" in body
     assert "Bety" not in body
 
 
 @pytest.mark.django_db
+def test_documents_nothing_published_links_to_are_not_found(client, town_a):
+    """As at /documents/ (radnice.core.documents): an upload linked from nothing published,
+    or only from a draft, is not public, so search does not show its title either."""
+    Document = get_document_model()
+    linked = Document.objects.create(
+        title="Příloha k usnesení – veřejná",
+        file=ContentFile(b"%PDF-1.4", name="verejna.pdf"),
+        collection=town_a.collection,
+    )
+    Document.objects.create(
+        title="Příloha k usnesení – nahraná",
+        file=ContentFile(b"%PDF-1.4", name="nahrana.pdf"),
+        collection=town_a.collection,
+    )
+    in_draft = Document.objects.create(
+        title="Příloha k usnesení – v konceptu",
+        file=ContentFile(b"%PDF-1.4", name="koncept.pdf"),
+        collection=town_a.collection,
+    )
+    link_from_published_page(town_a, linked)
+    draft = StandardPageFactory(
+        parent=town_a.site.root_page,
+        title="Koncept",
+        slug="koncept",
+        live=False,
+        body__0__rich_text__value=f'<p><a linktype="document" id="{in_draft.pk}">x</a></p>',
+    )
+    draft.save_revision()
+    body = search(client, "alfa.test", q="priloha usneseni").content.decode()
+    assert "veřejná" in body
+    assert "nahraná" not in body
+    assert "v konceptu" not in body
+
+
+@pytest.mark.django_db
 def test_facets_by_content_type_with_counts_and_filtering(client, town_a, resolution_a):
-    get_document_model().objects.create(
+    attachment = get_document_model().objects.create(
         title="Usnesení – příloha",
         file=ContentFile(b"%PDF-1.4", name="priloha.pdf"),
         collection=town_a.collection,
     )
+    link_from_published_page(town_a, attachment)
     response = search(client, "alfa.test", q="usneseni")
     facets = {option.value: option.count for option in response.context["facets"]}
     assert facets == {"standardpage": 1, "dokumenty": 1}
