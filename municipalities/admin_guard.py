@@ -90,7 +90,7 @@ def _translation_object(kind, pk):
         return None
     try:
         return source.get_source_instance()
-    except Exception:  # noqa: BLE001 - a source whose object is gone
+    except Exception:  # a source whose object is gone
         return None
 
 

@@ -262,7 +262,7 @@ def is_rich_text_field(form, name, field):
     model = getattr(getattr(form, "_meta", None), "model", None)
     try:
         model_field = model._meta.get_field(name) if model is not None else None
-    except Exception:  # noqa: BLE001 - a form field that is no model field
+    except Exception:  # a form field that is no model field
         model_field = None
     # Wagtail's rich text editor widgets say so with ``accepts_features``.
     is_editor = getattr(field.widget, "accepts_features", False)

@@ -24,7 +24,7 @@ def run_forked(function):
         try:
             function()
             message = "ok"
-        except BaseException:  # noqa: BLE001 - everything is reported to the parent
+        except BaseException:  # everything is reported to the parent
             message = traceback.format_exc()
         sys.stdout.flush()
         sys.stderr.flush()

@@ -33,7 +33,7 @@ def branding_style(context):
     request = context.get("request")
     nonce = getattr(request, "csp_nonce", None)  # lazy: only asking for it adds it to the header
     nonce_attribute = f' nonce="{nonce}"' if nonce is not None else ""
-    return mark_safe(f"<style{nonce_attribute}>:root {{ {declarations} }}</style>")  # noqa: S308
+    return mark_safe(f"<style{nonce_attribute}>:root {{ {declarations} }}</style>")
 
 
 @register.simple_tag(takes_context=True)

@@ -54,7 +54,7 @@ def as_node_item(value):
 def _image_field(page, name):
     try:
         field = page._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - FieldDoesNotExist, or not a model at all
+    except Exception:  # FieldDoesNotExist, or not a model at all
         return None
     if getattr(field, "related_model", None) is get_image_model():
         return field

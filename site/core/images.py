@@ -189,4 +189,5 @@ def picture(image, crop="original", *, sizes=None, alt=None, priority=False, **a
     else:
         attrs.update(loading="lazy", decoding="async")
     fallback = renditions[fallback_spec].img_tag(attrs)
-    return format_html("<picture>{}{}</picture>", mark_safe("".join(sources)), fallback)  # noqa: S308 - built by format_html
+    # Every source element is built by format_html.
+    return format_html("<picture>{}{}</picture>", mark_safe("".join(sources)), fallback)

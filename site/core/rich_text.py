@@ -18,6 +18,6 @@ class RichTextArea(DraftailRichTextArea):
     def value_from_datadict(self, data, files, name):
         try:
             return super().value_from_datadict(data, files, name)
-        except Exception:  # noqa: BLE001 - json and draftjs_exporter raise many kinds
+        except Exception:  # json and draftjs_exporter raise many kinds
             logger.info("Rich text field %s: posted value is not Draftail JSON", name)
             return ""

@@ -20,4 +20,4 @@ def jsonld_script(data):
         return ""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     payload = payload.translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # escaped

@@ -118,7 +118,7 @@ def field_cases(form_class, name, field, inline=None):
         ]
     try:
         model_field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a form field that is no model field
+    except Exception:  # a form field that is no model field
         return []
     if model_field.is_relation and is_municipal_model(model_field.related_model):
         pytest.fail(f"{model.__name__}.{name}: an id-carrying field of an unknown form field kind")

@@ -34,7 +34,7 @@ def latest_migrations():
 
 def column(table, name, pk, key="page_ptr_id"):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {name} FROM {table} WHERE {key} = %s", [pk])  # noqa: S608
+        cursor.execute(f"SELECT {name} FROM {table} WHERE {key} = %s", [pk])
         return cursor.fetchone()[0]
 
 
