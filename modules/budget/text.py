@@ -1,13 +1,13 @@
 """Fast folding of diacritics for the module's search columns.
 
-The folding rule is the site search's (``radnice.search.text.fold_char``); this module only
+The folding rule is the site search's (``radnice.core.collation.fold_char``); this module only
 precomputes it as a translation table, because importers fold hundreds of thousands of
 invoice texts and the per-character version is too slow for that.
 """
 
 import re
 
-from radnice.search.text import fold_char
+from radnice.core.collation import fold_char
 
 _FOLD_TABLE = {
     code: fold_char(chr(code))

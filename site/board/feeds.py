@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
-from radnice.people.collation import czech_sort_key
+from radnice.core.collation import czech_sort_key
 
 from .formatting import posting_period
 from .queries import board_notices, current, newest_first, today

@@ -12,8 +12,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext as _
 
 from municipalities.scope import municipality_of_page
+from radnice.core.collation import czech_sort_key
 from radnice.core.facets import facet, querystring
-from radnice.people.collation import czech_sort_key
 
 from .filters import ArchiveBoardFilter, CurrentBoardFilter, filtered_without
 from .formatting import czech_date, file_format, file_size, month_label, posting_period

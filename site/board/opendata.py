@@ -9,6 +9,7 @@ from django.http import Http404
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
+from radnice.core.collation import czech_sort_key
 from radnice.opendata.ofn import (
     csv_response,
     jsonld_response,
@@ -16,7 +17,6 @@ from radnice.opendata.ofn import (
     organisation,
     time_instant,
 )
-from radnice.people.collation import czech_sort_key
 
 from .listing import split_agenda
 from .queries import (

@@ -16,7 +16,7 @@ The slug policy:
   saving from code (imports, demo data) takes the next free one instead ("…-2").
 
 Terms are listed by name; views that show them to citizens sort them in Czech order with
-``radnice.people.collation.czech_sort_key`` (the database has no Czech collation to rely on).
+``radnice.core.collation.czech_sort_key`` (the database has no Czech collation to rely on).
 """
 
 from django.core.exceptions import ValidationError

@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from municipalities.viewsets import MunicipalitySnippetViewSet
-from radnice.people.collation import czech_sort_key
+from radnice.core.collation import czech_sort_key
 
 from .documents import document_is_published, user_may_edit_document
 from .taxonomy import Taxonomy

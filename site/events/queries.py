@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from radnice.people.collation import czech_sort_key
+from radnice.core.collation import czech_sort_key
 
 from .formatting import month_label
 from .models import EventOccurrence, EventPage

@@ -12,9 +12,9 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
+from radnice.core.collation import czech_sort_key
 from radnice.core.facets import FacetOption, facet, querystring
 from radnice.core.images import images_with_renditions
-from radnice.people.collation import czech_sort_key
 
 from .models import NewsPage, NewsPageTag
 

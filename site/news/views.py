@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 
 from municipalities.scope import scope_pages
-from radnice.people.collation import czech_sort_key
+from radnice.core.collation import czech_sort_key
 
 from .models import NewsPage, NewsPageTag
 

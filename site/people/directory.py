@@ -5,7 +5,6 @@ Everything is computed from one list of the municipality's people, sorted in Cze
 Facet counts follow the usual rule: each facet counts within the *other* active filters.
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -13,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.scope import for_municipality
+from radnice.core.collation import czech_initial, czech_sort_key, fold, initial_order
 from radnice.core.facets import facet
 from radnice.core.images import images_with_renditions
 
-from .collation import czech_initial, czech_sort_key, initial_order
 from .hours import opening_hours_on
 from .models import Person, Place, PlaceHoursException
 
@@ -49,17 +48,11 @@ def surname_initial(person):
     return czech_initial(person.last_name)
 
 
-def _fold(text):
-    """Lower case without accents, for a forgiving name search ("novak" finds "Novák")."""
-    decomposed = unicodedata.normalize("NFD", (text or "").casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def matches_query(person, query):
-    words = _fold(query).split()
+    words = fold(query).split()
     if not words:
         return True
-    haystack = _fold(
+    haystack = fold(
         " ".join(
             [
                 person.full_name,

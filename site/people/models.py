@@ -27,9 +27,9 @@ from municipalities.hosts import absolute_url
 from municipalities.models import Municipality
 from municipalities.scope import for_municipality, municipality_of_page
 from municipalities.validators import validate_postcode
+from radnice.core.collation import czech_sort_key
 from radnice.opendata.ofn import jsonld_response
 
-from .collation import czech_sort_key
 from .forms import PlaceForm
 from .hours import days_ahead, format_time, opening_hours_on, regular_week, upcoming_exceptions
 from .ofn import contacts_document

@@ -1,25 +1,12 @@
-"""Czech-friendly text helpers: folding of diacritics and highlighting of matches."""
+"""Search text helpers: query terms, excerpts and highlighting of matches (the folding of
+diacritics they use is ``radnice.core.collation.fold``)."""
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-
-def fold_char(char):
-    decomposed = unicodedata.normalize("NFD", char)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return (base or char).lower()[:1] or char
-
-
-def fold(text):
-    """Lower-case ``text`` and strip diacritics, keeping one character per character.
-
-    Keeping the length lets a match found in the folded text be mapped back onto the
-    original text for highlighting.
-    """
-    return "".join(fold_char(char) for char in text)
+from radnice.core.collation import fold
 
 
 def query_terms(query):

@@ -10,7 +10,8 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from radnice.search.text import excerpt, fold, highlight
+from radnice.core.collation import fold
+from radnice.search.text import excerpt, highlight
 from tests.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from radnice.people.collation import czech_initial, czech_sort_key
+from radnice.core.collation import czech_initial, czech_sort_key
 
 
 def czech_sorted(words):

@@ -1,4 +1,6 @@
-"""Czech alphabetical order in Python, independent of the database's collation.
+"""Czech text in Python: alphabetical order and the folding of diacritics for search.
+
+Czech alphabetical order, independent of the database's collation.
 
 SQLite has no Czech collation and PostgreSQL's depends on the server's locales, so lists of
 names are sorted here. The rules are those of ČSN 97 6030:
@@ -127,3 +129,21 @@ def czech_initial(text):
 def initial_order(initial):
     """Sort key of an initial returned by :func:`czech_initial` ("#" goes last)."""
     return _LETTER_RANK.get(initial.lower(), _OTHER_RANK)
+
+
+# --- folding: what search compares ------------------------------------------------------
+
+
+def fold_char(char):
+    decomposed = unicodedata.normalize("NFD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return (base or char).lower()[:1] or char
+
+
+def fold(text):
+    """Lower-case ``text`` and strip diacritics, keeping one character per character.
+
+    Keeping the length lets a match found in the folded text be mapped back onto the
+    original text for highlighting.
+    """
+    return "".join(fold_char(char) for char in text or "")
