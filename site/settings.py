@@ -268,6 +268,9 @@ else:
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without a broker, long jobs (budget imports) run in a thread of the web process after the
+# response instead of inside the request (radnice.core.background); tests keep them in-request.
+RADNICE_BACKGROUND_THREADS = env_bool("RADNICE_BACKGROUND_THREADS", default=not TESTING)
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

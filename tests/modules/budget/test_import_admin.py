@@ -76,6 +76,45 @@ def test_without_a_worker_the_upload_reports_the_finished_import(
     assert 'href="/rozpocet/2023/"' in page and "Zobrazit rozpočet 2023 na webu obce" in page
 
 
+@pytest.mark.django_db(transaction=True)
+def test_without_a_broker_the_import_runs_after_the_response_in_a_thread(
+    client_a, budget_town_a, budget_page_a, settings, monkeypatch
+):
+    """Outside tests, an installation without a broker imports in a thread of the web
+    process: the upload request only stores the file and answers, the import follows."""
+    import threading
+
+    from radnice.core import background
+
+    settings.RADNICE_BACKGROUND_THREADS = True
+    assert settings.CELERY_TASK_ALWAYS_EAGER
+    release = threading.Event()
+    started_in = []
+    original = background._run_in_thread
+
+    def held(task, args):
+        started_in.append(threading.current_thread())
+        release.wait(10)
+        original(task, args)
+
+    monkeypatch.setattr(background, "_run_in_thread", held)
+    response = upload(client_a, budget_town_a, csv_bytes(*SAMPLE_ROWS))
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    # The response is back while the import has not started yet.
+    assert job.status == ImportStatus.QUEUED
+    messages, page = flash_messages(client_a, response.url)
+    assert messages == ["Soubor byl nahrán a import zařazen do fronty."]
+    assert 'http-equiv="refresh"' in page
+    release.set()
+    for thread in background.started_threads:
+        thread.join(30)
+    assert started_in and started_in[0] is not threading.main_thread()
+    job.refresh_from_db()
+    assert job.status == ImportStatus.SUCCEEDED
+    assert Actual.objects.filter(municipality=budget_town_a).count() == 7
+
+
 def test_upload_form_needs_no_empty_format_choice_and_proposes_this_year(client_a, budget_town_a):
     response = client_a.get(reverse("budget_import:add"), **HOST)
     form = response.context["form"]
