@@ -4,17 +4,14 @@ A row is a dict of raw values (amounts in hellers); columns say how to show each
 A column may link its text to a URL that the row carries under ``<key>_url``.
 """
 
-import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from radnice.opendata.ofn import csv_response
+from radnice.opendata.responses import csv_response, json_response
 
 from .money import format_money, to_decimal
 
@@ -128,23 +125,11 @@ def export_csv(table, filename):
     return csv_response(filename, header, rows)
 
 
-def export_json(table, metadata):
-    def default(value):
-        if isinstance(value, Decimal):
-            return float(value)
-        if hasattr(value, "isoformat"):
-            return value.isoformat()
-        return str(value)
-
+def export_json(table, metadata, filename=None):
     document = {
         **metadata,
         "tabulka": table.caption,
         "sloupce": [{"klic": column.key, "nazev": column.label} for column in table.columns],
         "data": list(table.export_rows()),
     }
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=1, default=default),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return json_response(document, filename)

@@ -132,16 +132,16 @@ class BudgetView:
         if table is None:
             raise Http404
         year = self.year.year if self.year else "vse"
-        filename = f"rozpocet-{self.municipality.ico}-{year}-{slug}.csv"
+        filename = f"rozpocet-{self.municipality.ico}-{year}-{slug}"
         if fmt == "csv":
-            return export_csv(table, filename)
+            return export_csv(table, f"{filename}.csv")
         metadata = {
             "obec": {"nazev": self.municipality.name, "ico": self.municipality.ico},
             "rok": self.year.year if self.year else None,
             "data_platna_k": self.year.valid_as_of if self.year else None,
             "zdroj": absolute_url(self.request, self.url(self.route, **self.link_kwargs())),
         }
-        return export_json(table, metadata)
+        return export_json(table, metadata, f"{filename}.json")
 
     def link_kwargs(self):
         kwargs = dict(self.route_kwargs)

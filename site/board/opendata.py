@@ -10,13 +10,8 @@ from django.http import Http404
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
 from radnice.core.collation import czech_sort_key
-from radnice.opendata.ofn import (
-    csv_response,
-    jsonld_response,
-    multilingual,
-    organisation,
-    time_instant,
-)
+from radnice.opendata.ofn import multilingual, organisation, time_instant
+from radnice.opendata.responses import csv_response, jsonld_response
 
 from .listing import split_agenda
 from .queries import (
@@ -116,7 +111,7 @@ def board_document(board, request, on_day=None):
 
 
 def board_jsonld_response(board, request):
-    return jsonld_response(board_document(board, request))
+    return jsonld_response(board_document(board, request), "uredni-deska.jsonld")
 
 
 CSV_HEADER = [

@@ -2,7 +2,8 @@
 
 A listing page (the official board, a news index...) serves ``SomeRssFeed(page)(request)``
 and ``SomeAtomFeed(page)(request)``. The base names the feed after the page and its town
-(``municipality_of_page``), builds every URL from the town's registered site
+(``municipality_of_page``), answers with the headers of every export
+(``radnice.opendata.responses``), builds every URL from the town's registered site
 (``municipalities.hosts``), speaks the page's language and dates items at local midnight;
 a subclass says only which items and what to say of each.
 """
@@ -15,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
+from radnice.opendata.responses import export_headers
 
 
 class PageRssFeed(Feed):
@@ -28,7 +30,7 @@ class PageRssFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.municipality = municipality_of_page(self.page, request)
-        return super().__call__(request, *args, **kwargs)
+        return export_headers(super().__call__(request, *args, **kwargs))
 
     def title(self):
         if self.municipality is None:

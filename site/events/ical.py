@@ -14,11 +14,11 @@ with an exclusive DTEND, as RFC 5545 requires.
 
 import datetime
 
-from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from municipalities.hosts import page_full_url, site_of
+from radnice.opendata.responses import export_response
 
 from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
 
@@ -168,6 +168,4 @@ def occurrences_calendar(occurrences, request, name):
 
 
 def calendar_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return export_response(calendar.to_ical(), "ics", filename)

@@ -8,13 +8,8 @@ from django.utils.translation import gettext as _
 
 from municipalities.hosts import page_full_url
 from municipalities.scope import municipality_of_page
-from radnice.opendata.ofn import (
-    csv_response,
-    jsonld_response,
-    multilingual,
-    organisation,
-    time_instant,
-)
+from radnice.opendata.ofn import multilingual, organisation, time_instant
+from radnice.opendata.responses import csv_response, jsonld_response
 
 from . import queries
 from .formatting import format_price
@@ -136,7 +131,8 @@ def event_document(event, request, occurrences, municipality=None):
 def jsonld_event(event, request):
     occurrences = list(event.occurrences.order_by("start"))
     return jsonld_response(
-        event_document(event, request, occurrences, municipality_of_page(event, request))
+        event_document(event, request, occurrences, municipality_of_page(event, request)),
+        f"{event.slug}.jsonld",
     )
 
 

@@ -121,11 +121,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         Reached through ``radnice.core.page_files`` (Wagtail's own URLs take no dots).
         """
-        from radnice.opendata.ofn import jsonld_response
+        from radnice.opendata.responses import jsonld_response
 
         from .opendata import ofn_news_list
 
-        return jsonld_response(ofn_news_list(self, request))
+        return jsonld_response(ofn_news_list(self, request), "aktuality.jsonld")
 
 
 class NewsPage(RoutablePageMixin, Page):
@@ -202,11 +202,11 @@ class NewsPage(RoutablePageMixin, Page):
     @path("data.jsonld", name="ofn")
     def ofn_item(self, request):
         """OFN "Aktualita" of this page, reached through ``radnice.core.page_files``."""
-        from radnice.opendata.ofn import jsonld_response
+        from radnice.opendata.responses import jsonld_response
 
         from .opendata import ofn_news_item
 
-        return jsonld_response(ofn_news_item(self, request))
+        return jsonld_response(ofn_news_item(self, request), f"{self.slug}.jsonld")
 
 
 class NewsPageTag(TaggedItemBase):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,7 @@ from municipalities.models import Municipality
 from municipalities.scope import for_municipality, municipality_of_page
 from municipalities.validators import validate_postcode
 from radnice.core.collation import czech_sort_key
-from radnice.opendata.ofn import jsonld_response
+from radnice.opendata.responses import export_response, jsonld_response
 
 from .forms import PlaceForm
 from .hours import days_ahead, format_time, opening_hours_on, regular_week, upcoming_exceptions
@@ -470,9 +470,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     def person_vcard_view(self, request, person_id):
         person = self._person_or_404(request, person_id)
         url = absolute_url(request, self.subpage_url(request, "person", person.pk))
-        response = HttpResponse(person_vcard(person, url=url), content_type=VCARD_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{vcard_filename(person)}"'
-        return response
+        return export_response(person_vcard(person, url=url), "vcf", vcard_filename(person))
 
     @path("misto/<int:place_id>/", name="place")
     def place_view(self, request, place_id):
@@ -525,7 +523,7 @@ class DirectoryPage(RoutablePageMixin, Page):
             directory.people_of(municipality, photo_crop=None),
             url_of,
         )
-        return jsonld_response(document)
+        return jsonld_response(document, "kontakty.jsonld")
 
     def breadcrumb_items(self, request, current_title):
         """(title, url) from the home page down to this page, then the shown person or place."""
@@ -538,6 +536,3 @@ class DirectoryPage(RoutablePageMixin, Page):
             municipality_of_page(self, request),
         )
         return get_object_or_404(people, pk=person_id)
-
-
-VCARD_CONTENT_TYPE = "text/vcard; charset=utf-8"

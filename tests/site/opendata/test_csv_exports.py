@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from radnice.opendata.ofn import csv_response, spreadsheet_cell
+from radnice.opendata.responses import csv_response, spreadsheet_cell
 from tests.modules.budget.conftest import add_budget_page, csv_bytes, enable_budget, import_bytes
 from tests.site.board.factories import OfficialBoardIndexPageFactory, OfficialNoticePageFactory
 from tests.site.events.factories import EventIndexPageFactory, EventPageFactory, timed
