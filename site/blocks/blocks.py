@@ -19,9 +19,11 @@ from django.utils.functional import cached_property
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.definition_lookup import BlockDefinitionLookupBuilder
 from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -767,7 +769,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     every registered module (``municipalities.registry.module_blocks``).
 
     Module blocks are added when the block is built, and modules register when Django starts,
-    so fields take the class (``StreamField(BodyStreamBlock)``) and build it on first use.
+    so fields take the class (``BodyField(BodyStreamBlock)``) and build it on first use.
     """
 
     def __init__(self, local_blocks=None, **kwargs):
@@ -794,6 +796,32 @@ class BodyStreamBlock(blocks.StreamBlock):
     contact = ContactCardBlock()
     map = MapBlock()
     node_list = NodeListBlock()
+
+
+class BodyField(StreamField):
+    """A page body: ``BodyField(BodyStreamBlock)``, a StreamField whose migrations record only
+    the platform's own blocks.
+
+    ``deconstruct()`` leaves out the teaser blocks that modules add (``module_blocks``), so a
+    module that adds or changes a block, or an installation that switches a module off in
+    INSTALLED_APPS, never changes the migrations of the core page apps. That is safe because a
+    StreamField is one JSON column whatever its blocks: the definitions in a migration serve
+    only data migrations, and the core's data migrations work on the raw JSON (``raw_data``),
+    keeping blocks they do not know as they are. A module's own migrations never see the body.
+    """
+
+    def deconstruct(self):
+        field_name, _path, _args, kwargs = super().deconstruct()
+        of_modules = {name for name, _block in module_blocks_of_registry()}
+        lookup = BlockDefinitionLookupBuilder()
+        block_types = [
+            (name, lookup.add_block(block))
+            for name, block in self.stream_block.child_blocks.items()
+            if name not in of_modules
+        ]
+        kwargs["block_lookup"] = lookup.get_lookup_as_dict()
+        # Recorded as a plain StreamField: migrations need no import of this module.
+        return field_name, "wagtail.fields.StreamField", [block_types], kwargs
 
 
 def rich_text_stream(html):

@@ -8,11 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from radnice.blocks.blocks import BodyStreamBlock
+from radnice.blocks.blocks import BodyField, BodyStreamBlock
 from radnice.blocks.icons import ICON_CHOICES
 from radnice.pages.models import AbstractLink
 
@@ -39,7 +38,7 @@ class HomePage(Page):
             "z nastavení vzhledu obce."
         ),
     )
-    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
+    body = BodyField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,

@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from municipalities.scope import municipality_of_page
-from radnice.blocks.blocks import SIMPLE_TEXT_FEATURES, BodyStreamBlock
+from radnice.blocks.blocks import SIMPLE_TEXT_FEATURES, BodyField, BodyStreamBlock
 from radnice.core.main_image import (
     MainImagePageForm,
     main_image_alt_text_field,
@@ -100,7 +100,7 @@ class StandardPage(Page):
     main_image_alt_text = main_image_alt_text_field()
     main_image_decorative = main_image_decorative_field()
     main_image_caption = models.CharField(_("popisek hlavního obrázku"), max_length=255, blank=True)
-    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
+    body = BodyField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     base_form_class = MainImagePageForm
 
@@ -167,7 +167,7 @@ class LandingPage(Page):
         ),
     )
     intro = models.TextField(_("úvodní text"), max_length=600, blank=True)
-    body = StreamField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
+    body = BodyField(BodyStreamBlock, blank=True, verbose_name=_("obsah"))
 
     content_panels = [
         *Page.content_panels,

@@ -10,7 +10,7 @@ from wagtail import blocks
 
 from municipalities import registry
 from municipalities.registry import Module, is_enabled
-from radnice.blocks.blocks import BodyStreamBlock
+from radnice.blocks.blocks import BodyField, BodyStreamBlock
 from radnice.home.models import HomePage
 from radnice.pages.models import LandingPage, StandardPage
 
@@ -190,3 +190,25 @@ def test_a_module_demo_runs_through_the_registry_only_where_the_module_is_on(mon
 def test_budget_module_declares_its_demo():
     demo = registry.get_module("budget").demo
     assert demo == "modules.budget.demo.build_demo"
+
+
+def test_module_blocks_never_reach_the_core_migrations(modules_with_blocks, monkeypatch):
+    """A module that adds a block changes nothing in the page apps' migrations: the body
+    field records only the platform's own blocks (``BodyField.deconstruct``)."""
+    body = BodyField(BodyStreamBlock, blank=True)
+    assert {"alfa_teaser", "zeta_teaser"} <= set(body.stream_block.child_blocks)
+    with_modules = body.deconstruct()
+    monkeypatch.setattr(registry, "_modules", {})
+    without_modules = BodyField(BodyStreamBlock, blank=True).deconstruct()
+    assert with_modules == without_modules
+    assert with_modules[1] == "wagtail.fields.StreamField"
+
+
+def test_the_page_bodies_record_no_module_block():
+    budget_blocks = {"budget_summary", "budget_top_suppliers", "budget_project_spending"}
+    for model in [HomePage, StandardPage, LandingPage]:
+        field = model._meta.get_field("body")
+        assert budget_blocks <= set(field.stream_block.child_blocks), model
+        recorded = {name for name, _index in field.deconstruct()[2][0]}
+        assert "rich_text" in recorded
+        assert not recorded & budget_blocks, model
