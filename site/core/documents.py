@@ -4,7 +4,8 @@ Documents are served only by the application (``WAGTAILDOCS_SERVE_METHOD = "serv
 stored in the private default storage, never under ``MEDIA_ROOT``), so these rules hold for
 every copy of a file. The public gets a document only when something published links to it:
 a live page (a notice's attachment, a document block, a rich-text link) or a live snippet
-such as an alert, as Wagtail's reference index records. An upload that nothing published
+such as an alert, as Wagtail's reference index records. A page behind a view restriction
+publishes its documents only to those who pass the restriction. An upload that nothing published
 links to yet stays private. Those who may change the document in the admin always get it.
 
 Other hooks add their own rules: the document must belong to the request's town
@@ -14,7 +15,7 @@ their notice is taken down (``radnice.board.wagtail_hooks``).
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 
@@ -27,9 +28,14 @@ def user_may_edit_document(request, document):
     return policy.user_has_permission_for_instance(user, "change", document)
 
 
-def published_document_ids(document_ids):
+def published_document_ids(document_ids, request=None):
     """The ids among ``document_ids`` that something live links to (the reference index
-    knows every usage): one query for the references and one per kind of linking object."""
+    knows every usage): one query for the references and one per kind of linking object.
+
+    A page behind a view restriction (a password, log-in or group, on itself or an ancestor)
+    publishes its documents only to a ``request`` that passes that restriction, as the page
+    itself; without a request, only public pages count.
+    """
     document_ids = [str(pk) for pk in document_ids]
     if not document_ids:
         return set()
@@ -48,11 +54,26 @@ def published_document_ids(document_ids):
         objects = model._default_manager.filter(pk__in=list(documents_by_object))
         if any(field.name == "live" for field in model._meta.concrete_fields):
             objects = objects.filter(live=True)
-        for object_id in objects.values_list("pk", flat=True):
+        if issubclass(model, Page):
+            visible = visible_page_ids(objects, request)
+        else:
+            visible = objects.values_list("pk", flat=True)
+        for object_id in visible:
             published.update(documents_by_object.get(str(object_id), ()))
     return {int(pk) for pk in published}
 
 
-def document_is_published(document):
-    """Something live links to ``document``."""
-    return document.pk in published_document_ids([document.pk])
+def visible_page_ids(pages, request):
+    """Ids of ``pages`` that ``request`` may see: the public ones, and restricted ones whose
+    every restriction accepts the request."""
+    visible = set(pages.public().values_list("pk", flat=True))
+    if request is not None:
+        for page in pages.exclude(pk__in=visible):
+            if all(r.accept_request(request) for r in page.get_view_restrictions()):
+                visible.add(page.pk)
+    return visible
+
+
+def document_is_published(document, request=None):
+    """Something live that ``request`` may see links to ``document``."""
+    return document.pk in published_document_ids([document.pk], request)

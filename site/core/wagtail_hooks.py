@@ -75,6 +75,6 @@ def two_factor_account_item(request):
 
 @hooks.register("before_serve_document")
 def serve_only_documents_something_published_links_to(document, request):
-    if user_may_edit_document(request, document) or document_is_published(document):
+    if user_may_edit_document(request, document) or document_is_published(document, request):
         return None
     raise Http404

@@ -55,7 +55,7 @@ def search_hits(request, query):
         hits.append((page_model._meta.model_name, str(page_model._meta.verbose_name), page))
     documents = list(site_documents(request).search(query, operator="and")[:MAX_HITS_PER_KIND])
     # As at /documents/: an upload that nothing published links to is not public yet.
-    published = published_document_ids([document.pk for document in documents])
+    published = published_document_ids([document.pk for document in documents], request)
     hits.extend(
         (DOCUMENT_FACET, _("dokument"), document)
         for document in documents

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.http import Http404
 from django.test import RequestFactory
+from django.urls import reverse
 from django.views.static import serve as serve_static
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
@@ -67,6 +68,34 @@ def test_document_attached_to_a_live_notice_is_public(client, town_a, board_a):
     response = fetch(client, document)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_document_linked_only_from_a_password_protected_page_is_served_only_past_the_password(
+    client, town_a
+):
+    """A page behind a password publishes its documents only to those who gave the password."""
+    from wagtail.models import PageViewRestriction
+
+    document = DocumentFactory(collection=town_a.collection)
+    page = StandardPageFactory(
+        parent=town_a.site.root_page,
+        slug="zastupitele",
+        body__0__rich_text__value=f'<p><a linktype="document" id="{document.pk}">PDF</a></p>',
+    )
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="tajne-heslo"
+    )
+    assert fetch(client, document).status_code == 404
+    form = client.get(page.url, HTTP_HOST="alfa.test")
+    assert form.status_code == 200
+    response = client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "tajne-heslo", "return_url": page.url},
+        HTTP_HOST="alfa.test",
+    )
+    assert response.status_code == 302
+    assert fetch(client, document).status_code == 200
 
 
 def test_document_linked_from_a_live_pages_rich_text_is_public(client, town_a):
