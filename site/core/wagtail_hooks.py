@@ -78,3 +78,12 @@ def serve_only_documents_something_published_links_to(document, request):
     if user_may_edit_document(request, document) or document_is_published(document, request):
         return None
     raise Http404
+
+
+@hooks.register("register_log_actions")
+def register_core_log_actions(actions):
+    actions.register_action(
+        "radnice.second_factor_reset",
+        _("Zrušení dvoufázového ověření"),
+        _("Dvoufázové ověření zrušeno (ztracené zařízení)"),
+    )

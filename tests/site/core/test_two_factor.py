@@ -1,6 +1,7 @@
 """A second factor for staff: enrolment, log-in with a code, and the required mode."""
 
 import base64
+import io
 
 import pytest
 from django_otp.oath import totp
@@ -103,3 +104,25 @@ def test_verified_administrator_passes_in_required_mode(client, settings, admin_
     device = enrolled_device(admin_a)
     assert log_in(client, admin_a, code(device)).status_code == 302
     assert client.get("/admin/", **HOST).status_code == 200
+
+
+def test_operator_resets_a_lost_second_factor_and_the_user_logs_in_with_the_password(
+    client, editor_a
+):
+    from django.core.management import call_command
+    from wagtail.models import ModelLogEntry
+
+    enrolled_device(editor_a)
+    assert log_in(client, editor_a).status_code == 200  # the code is asked for
+    call_command("reset_second_factor", editor_a.email.upper(), stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=editor_a).exists()
+    assert log_in(client, editor_a).status_code == 302
+    entry = ModelLogEntry.objects.get(action="radnice.second_factor_reset")
+    assert entry.object_id == str(editor_a.pk)
+
+
+def test_resetting_an_unknown_user_is_a_clear_error():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="neexistuje"):
+        call_command("reset_second_factor", "nikdo@example.cz", stdout=io.StringIO())
