@@ -134,7 +134,7 @@ def paginate(items, params, per_page, *, on_each_side=2, on_ends=1):
 
 def active_filters(params, facets, text_param="q"):
     """The chosen options of ``facets`` ({name: [FacetOption]}), each with a link that removes
-    it, then the text query: [{"label", "remove_url"}]."""
+    it, then the text query (none if ``text_param`` is None): [{"label", "remove_url"}]."""
     chosen = []
     for options in facets.values():
         chosen.extend(
@@ -142,7 +142,7 @@ def active_filters(params, facets, text_param="q"):
             for option in options
             if option.selected
         )
-    text = params.get(text_param, "").strip()
+    text = params.get(text_param, "").strip() if text_param else ""
     if text:
         chosen.append(
             {

@@ -5,7 +5,7 @@ import datetime
 from django.http import Http404, QueryDict
 
 from radnice.core.facets import facet
-from radnice.core.listing import PAGE, paginate
+from radnice.core.listing import PAGE, active_filters, paginate
 
 from . import ical, ofn_export, queries, schema_org
 from .filters import EventOccurrenceFilter
@@ -61,7 +61,8 @@ def listing_context(index_page, params, *, archive, today):
         "page_obj": pagination.page,
         "pagination": pagination,
         "facets": facets,
-        "active_filters": bool(data),
+        "active_filters": active_filters(query, facets),
+        "filtered": bool(data),
     }
 
 

@@ -14,7 +14,7 @@ from django.http import QueryDict
 from radnice.core.collation import czech_sort_key
 from radnice.core.facets import FacetOption, facet
 from radnice.core.images import images_with_renditions
-from radnice.core.listing import Pagination, clear_url, paginate
+from radnice.core.listing import Pagination, active_filters, clear_url, paginate
 
 from .models import NewsPage, NewsPageTag
 
@@ -127,6 +127,7 @@ class NewsListing:
     types: list[FacetOption] = field(default_factory=list)
     years: list[FacetOption] = field(default_factory=list)
     tags: list[FacetOption] = field(default_factory=list)
+    active_filters: list = field(default_factory=list)
     filtered: bool = False
     clear_url: str = "?"
 
@@ -140,14 +141,19 @@ def news_listing(index_page, params, per_page=PER_PAGE):
         "rok": year_counts(filter_news(base, params, without="rok")),
         "stitek": tag_counts(filter_news(base, params, without="stitek")),
     }
+    options = {
+        name: facet(params, name, _with_selected(counts, params, name))
+        for name, counts in facets.items()
+    }
     pagination = paginate(with_images(results), params, per_page)
     return NewsListing(
         items=list(pagination.object_list),
         pagination=pagination,
         total=pagination.paginator.count,
-        types=facet(params, "typ", _with_selected(facets["typ"], params, "typ")),
-        years=facet(params, "rok", _with_selected(facets["rok"], params, "rok")),
-        tags=facet(params, "stitek", _with_selected(facets["stitek"], params, "stitek")),
+        types=options["typ"],
+        years=options["rok"],
+        tags=options["stitek"],
+        active_filters=active_filters(params, options, text_param=None),
         filtered=any(params.get(name) for name in FILTER_PARAMS),
         clear_url=clear_url(params, FILTER_PARAMS),
     )

@@ -243,6 +243,8 @@ def test_selected_filter_is_marked_without_colour(client, index_a, soon):
     assert 'aria-current="true"' in html
     assert "vybráno" in html
     assert "Zrušit všechny filtry" in html
+    assert '<p class="active-filters">Vybrané filtry:' in html
+    assert '<a href="?">Koncerty – zrušit</a>' in html
 
 
 def test_archive_page_renders(client, index_a, soon):

@@ -180,6 +180,8 @@ def test_facets_are_plain_links_with_counts(client, sample):
     assert '<a href="?rok=2025&amp;typ=doprava">Doprava (2)</a>' in html
     assert '<a href="?" aria-current="true"><strong>2025</strong> (3)' in html
     assert '<a href="?">Zrušit všechny filtry</a>' in html
+    assert '<p class="active-filters">Vybrané filtry:' in html
+    assert '<a href="?">2025 – zrušit</a>' in html
     assert "<script" not in html.split("</head>")[1].replace(
         '<script type="application/ld+json"', ""
     )
