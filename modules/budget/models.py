@@ -23,6 +23,7 @@ from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
 from municipalities.registry import ModulePageMixin
 from municipalities.scope import municipality_of_page
+from radnice.core.listing import CzechQueryWordsMixin
 
 from .text import fold
 
@@ -497,7 +498,7 @@ def _views():
     return views
 
 
-class BudgetPage(ModulePageMixin, RoutablePageMixin, Page):
+class BudgetPage(ModulePageMixin, CzechQueryWordsMixin, RoutablePageMixin, Page):
     """The budget viewer, placed anywhere in a town's tree; its views are routes of the page."""
 
     module_name = "budget"

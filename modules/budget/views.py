@@ -7,14 +7,14 @@ summary tables and paginated invoice lists, never aggregate the raw ledger.
 
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from municipalities.hosts import absolute_url
+from radnice.core.listing import paginate
 
 from . import queries
 from .charts import bar_chart
@@ -194,12 +194,6 @@ def require_year(request, year):
     return fiscal_year
 
 
-def paginate(request, queryset):
-    paginator = Paginator(queryset, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("strana"))
-    return page_obj
-
-
 def invoice_table(view, slug, caption, rows, *, show_supplier=True, show_event=True):
     columns = [
         Column("datum", _("Datum"), DATE),
@@ -240,9 +234,9 @@ def _invoice_rows_for(view, fmt, queryset):
     """All rows for a download, one page of them for the HTML view."""
     if fmt:
         return queryset
-    page_obj = paginate(view.request, queryset)
-    view.context["page_obj"] = page_obj
-    return page_obj.object_list
+    pagination = paginate(queryset, view.request.GET, PER_PAGE)
+    view.context["pagination"] = pagination
+    return pagination.object_list
 
 
 # --- views -------------------------------------------------------------------------------
@@ -690,12 +684,12 @@ def suppliers(page, request, year, fmt=None, table=None):
         if fmt:
             summaries = ranking
         else:
-            page_obj = Paginator(ranking, PER_PAGE).get_page(
-                request.GET.get("strana") if kind == InvoiceKind.RECEIVED else 1
-            )
+            # One list is paginated (the received invoices), the other shows its first page.
+            params = request.GET if kind == InvoiceKind.RECEIVED else QueryDict()
+            pagination = paginate(ranking, params, PER_PAGE)
             if kind == InvoiceKind.RECEIVED:
-                view.context["page_obj"] = page_obj
-            summaries = page_obj.object_list
+                view.context["pagination"] = pagination
+            summaries = pagination.object_list
         rows = []
         for summary in summaries:
             counterparty = summary.counterparty

@@ -6,14 +6,14 @@ that the number of queries stays the same however many notices a board has.
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext as _
 
 from municipalities.scope import municipality_of_page
 from radnice.core.collation import czech_sort_key
-from radnice.core.facets import facet, querystring
+from radnice.core.facets import facet
+from radnice.core.listing import active_filters, paginate, querystring
 
 from .filters import ArchiveBoardFilter, CurrentBoardFilter, filtered_without
 from .formatting import czech_date, file_format, file_size, month_label, posting_period
@@ -171,16 +171,16 @@ def board_listing(board, params, request=None, *, archive=False, on_day=None, mu
         facets["mesic"] = month_facet(filterset, params)
 
     results = with_listing_relations(newest_first(filterset.qs))
-    paginator = Paginator(results, PER_PAGE)
-    page_obj = paginator.get_page(params.get("page"))
-    summaries = [summarise(notice, request, on_day) for notice in page_obj.object_list]
+    pagination = paginate(results, params, PER_PAGE)
+    summaries = [summarise(notice, request, on_day) for notice in pagination.object_list]
 
     return {
         "archive": archive,
         "filterset": filterset,
         "facets": facets,
-        "paginator": paginator,
-        "page_obj": page_obj,
+        "paginator": pagination.paginator,
+        "page_obj": pagination.page,
+        "pagination": pagination,
         "notices": summaries,
         "query": params.get("q", "").strip(),
         # The text search form keeps the chosen filters (not ``request.GET.items`` in the
@@ -189,50 +189,6 @@ def board_listing(board, params, request=None, *, archive=False, on_day=None, mu
             (name, params[name]) for name in filterset.filters if name != "q" and params.get(name)
         ],
         "active_filters": active_filters(params, facets),
-        "pagination_links": pagination_links(params, page_obj),
-    }
-
-
-def active_filters(params, facets):
-    """The chosen options, each with a link that removes it, plus the text query."""
-    chosen = []
-    for options in facets.values():
-        chosen.extend(
-            {"label": option.label, "remove_url": option.url}
-            for option in options
-            if option.selected
-        )
-    if params.get("q", "").strip():
-        chosen.append(
-            {
-                "label": _("„%(query)s“") % {"query": params["q"].strip()},
-                "remove_url": querystring(params, q=None),
-            }
-        )
-    return chosen
-
-
-def pagination_links(params, page_obj):
-    """Links for the pages around the current one (accessible, without JavaScript)."""
-    paginator = page_obj.paginator
-    if paginator.num_pages <= 1:
-        return {}
-    numbers = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-    return {
-        "previous": querystring(params, page=page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else None,
-        "next": querystring(params, page=page_obj.next_page_number())
-        if page_obj.has_next()
-        else None,
-        "pages": [
-            {
-                "number": number,
-                "url": querystring(params, page=number) if number != paginator.ELLIPSIS else None,
-                "current": number == page_obj.number,
-            }
-            for number in numbers
-        ],
     }
 
 

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from radnice.core.listing import CzechQueryWordsMixin
 from radnice.core.taxonomy import Taxonomy
 
 MINIMUM_POSTING_DAYS = 15
@@ -33,7 +34,7 @@ class NoticeType(Taxonomy):
         default_related_name = "notice_types"
 
 
-class OfficialBoardIndexPage(RoutablePageMixin, Page):
+class OfficialBoardIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
     """The board: current notices, the archive, and the board's open data and feeds."""
 
     intro = RichTextField(_("úvodní text"), blank=True)

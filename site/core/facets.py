@@ -1,10 +1,14 @@
 """Facets for public listings: every filter state is a plain link, so filters work without
 JavaScript, and every option shows how many items it would leave.
+
+Query words, pagination and the chosen filters are in ``radnice.core.listing``.
 """
 
 from dataclasses import dataclass
 
 from django.http import QueryDict
+
+from .listing import querystring
 
 
 @dataclass
@@ -14,19 +18,6 @@ class FacetOption:
     count: int
     selected: bool
     url: str
-
-
-def querystring(params: QueryDict, **changes):
-    """``?`` + params with ``changes`` applied (None removes a key); the page number is reset."""
-    query = params.copy()
-    query.pop("page", None)
-    for key, value in changes.items():
-        if value is None or value == "":
-            query.pop(key, None)
-        else:
-            query[key] = str(value)
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
 
 
 def facet(params: QueryDict, name, options_with_counts):

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from municipalities.validators import validate_ico
+from radnice.core.listing import CzechQueryWordsMixin
 from radnice.core.main_image import (
     MainImagePageForm,
     main_image_alt_text_field,
@@ -62,7 +63,7 @@ class EventType(Taxonomy):
         default_related_name = "event_types"
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
     """The events section: upcoming events, the archive, a month calendar and data exports."""
 
     intro = models.CharField(

@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 
 from radnice.core.facets import facet
+from radnice.core.listing import PAGE, active_filters, paginate
 
 from . import ical, ofn_export, queries, schema_org
 from .filters import EventOccurrenceFilter
@@ -20,14 +20,7 @@ UPCOMING_FILTERS = ("obdobi", "typ", "mesic")
 def _without(params, name):
     data = params.copy()
     data.pop(name, None)
-    data.pop("page", None)
     return data
-
-
-def _page_url(params, number):
-    query = params.copy()
-    query["page"] = str(number)
-    return f"?{query.urlencode()}"
 
 
 def listing_context(index_page, params, *, archive, today):
@@ -59,21 +52,17 @@ def listing_context(index_page, params, *, archive, today):
     if not archive:
         facets["obdobi"] = facet(query, "obdobi", queries.preset_counts(others("obdobi"), today))
 
-    paginator = Paginator(filterset.qs.prefetch_related("event__types"), PER_PAGE)
-    page_obj = paginator.get_page(params.get("page"))
-    pagination = {
-        "previous": _page_url(query, page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else None,
-        "next": _page_url(query, page_obj.next_page_number()) if page_obj.has_next() else None,
-    }
+    if params.get(PAGE):
+        query[PAGE] = params.get(PAGE)
+    pagination = paginate(filterset.qs.prefetch_related("event__types"), query, PER_PAGE)
     return {
         "archive": archive,
-        "occurrences": page_obj,
-        "page_obj": page_obj,
+        "occurrences": pagination.page,
+        "page_obj": pagination.page,
         "pagination": pagination,
         "facets": facets,
-        "active_filters": bool(data),
+        "active_filters": active_filters(query, facets),
+        "filtered": bool(data),
     }
 
 

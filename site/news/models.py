@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from radnice.core.listing import CzechQueryWordsMixin
 from radnice.core.main_image import (
     MainImagePageForm,
     main_image_alt_text_field,
@@ -60,7 +61,7 @@ def alternate_links(index_page, data_page, request):
     ]
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
     """The listing of a town's news, with RSS and Atom feeds and OFN open data beneath it."""
 
     intro = models.CharField(
@@ -100,7 +101,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
         routes = [("news", _("Aktuality"), "")]
         if type_slug:
-            routes.append(("news_filtered", _("Aktuality – filtr"), f"?type={type_slug}"))
+            routes.append(("news_filtered", _("Aktuality – filtr"), f"?typ={type_slug}"))
         return routes
 
     @path("rss/", name="rss")

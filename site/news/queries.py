@@ -7,20 +7,20 @@ can only ever return that town's news.
 from dataclasses import dataclass, field
 
 import django_filters
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 from radnice.core.collation import czech_sort_key
-from radnice.core.facets import FacetOption, facet, querystring
+from radnice.core.facets import FacetOption, facet
 from radnice.core.images import images_with_renditions
+from radnice.core.listing import Pagination, active_filters, clear_url, paginate
 
 from .models import NewsPage, NewsPageTag
 
 PER_PAGE = 12
 LISTING_CROPS = ("landscape",)  # news/includes/news_item.html
-FILTER_PARAMS = ("type", "year", "tag")
+FILTER_PARAMS = ("typ", "rok", "stitek")
 
 
 def live_news(root_page):
@@ -52,9 +52,9 @@ def latest(root_page, limit=3):
 
 
 class NewsFilter(django_filters.FilterSet):
-    type = django_filters.CharFilter(field_name="news_type__slug")
-    year = django_filters.NumberFilter(method="filter_year")
-    tag = django_filters.CharFilter(field_name="tagged_items__tag__slug")
+    typ = django_filters.CharFilter(field_name="news_type__slug")
+    rok = django_filters.NumberFilter(method="filter_year")
+    stitek = django_filters.CharFilter(field_name="tagged_items__tag__slug")
 
     class Meta:
         model = NewsPage
@@ -120,25 +120,16 @@ def _with_selected(options, params, name):
 
 
 @dataclass
-class PageLink:
-    number: int | None
-    url: str = ""
-    current: bool = False
-
-
-@dataclass
 class NewsListing:
     items: list
-    page: object
+    pagination: Pagination
     total: int
     types: list[FacetOption] = field(default_factory=list)
     years: list[FacetOption] = field(default_factory=list)
     tags: list[FacetOption] = field(default_factory=list)
-    page_links: list[PageLink] = field(default_factory=list)
+    active_filters: list = field(default_factory=list)
     filtered: bool = False
     clear_url: str = "?"
-    previous_url: str = ""
-    next_url: str = ""
 
 
 def news_listing(index_page, params, per_page=PER_PAGE):
@@ -146,33 +137,23 @@ def news_listing(index_page, params, per_page=PER_PAGE):
     base = live_news(index_page)
     results = filter_news(base, params)
     facets = {
-        "type": type_counts(filter_news(base, params, without="type")),
-        "year": year_counts(filter_news(base, params, without="year")),
-        "tag": tag_counts(filter_news(base, params, without="tag")),
+        "typ": type_counts(filter_news(base, params, without="typ")),
+        "rok": year_counts(filter_news(base, params, without="rok")),
+        "stitek": tag_counts(filter_news(base, params, without="stitek")),
     }
-    paginator = Paginator(with_images(results), per_page)
-    page = paginator.get_page(params.get("page"))
-    page_links = []
-    if paginator.num_pages > 1:
-        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-            if number == Paginator.ELLIPSIS:
-                page_links.append(PageLink(None))
-            else:
-                page_links.append(
-                    PageLink(number, querystring(params, page=number), number == page.number)
-                )
+    options = {
+        name: facet(params, name, _with_selected(counts, params, name))
+        for name, counts in facets.items()
+    }
+    pagination = paginate(with_images(results), params, per_page)
     return NewsListing(
-        items=list(page.object_list),
-        page=page,
-        total=paginator.count,
-        types=facet(params, "type", _with_selected(facets["type"], params, "type")),
-        years=facet(params, "year", _with_selected(facets["year"], params, "year")),
-        tags=facet(params, "tag", _with_selected(facets["tag"], params, "tag")),
-        page_links=page_links,
+        items=list(pagination.object_list),
+        pagination=pagination,
+        total=pagination.paginator.count,
+        types=options["typ"],
+        years=options["rok"],
+        tags=options["stitek"],
+        active_filters=active_filters(params, options, text_param=None),
         filtered=any(params.get(name) for name in FILTER_PARAMS),
-        clear_url=querystring(params, type=None, year=None, tag=None),
-        previous_url=querystring(params, page=page.previous_page_number())
-        if page.has_previous()
-        else "",
-        next_url=querystring(params, page=page.next_page_number()) if page.has_next() else "",
+        clear_url=clear_url(params, FILTER_PARAMS),
     )

@@ -1,6 +1,5 @@
 """The search page (/hledat/): the current municipality's pages and documents only."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -10,6 +9,7 @@ from radnice.board.models import NoticeAttachment
 from radnice.board.queries import today, withheld_documents_q
 from radnice.core.documents import published_document_ids
 from radnice.core.facets import facet
+from radnice.core.listing import legacy_query_redirect, paginate
 
 from .text import excerpt, highlight
 
@@ -84,9 +84,18 @@ def present(hit, query, specific_pages):
 
 
 def search(request):
+    redirect = legacy_query_redirect(request)
+    if redirect is not None:
+        return redirect
     query = request.GET.get("q", "").strip()[:200]
     selected_kind = request.GET.get("typ", "")
-    context = {"query": query, "results": None, "facets": [], "page_obj": None}
+    context = {
+        "query": query,
+        "results": None,
+        "facets": [],
+        "page_obj": None,
+        "pagination": None,
+    }
     if query:
         hits = search_hits(request, query)
         counts = {}
@@ -99,16 +108,17 @@ def search(request):
         context["facets"] = facet(request.GET, "typ", options)
         if selected_kind:
             hits = [hit for hit in hits if hit[0] == selected_kind]
-        paginator = Paginator(hits, RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        pagination = paginate(hits, request.GET, RESULTS_PER_PAGE)
+        page_obj = pagination.page
         # One query per page type on the results page, not one per result.
         page_ids = [obj.pk for kind, _label, obj in page_obj.object_list if kind != DOCUMENT_FACET]
         specific_pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
         context.update(
             {
                 "page_obj": page_obj,
+                "pagination": pagination,
                 "results": [present(hit, query, specific_pages) for hit in page_obj.object_list],
-                "total": paginator.count,
+                "total": pagination.paginator.count,
             }
         )
     return render(request, "search/search_results.html", context)

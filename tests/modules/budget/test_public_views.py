@@ -202,3 +202,18 @@ def test_another_town_sees_only_its_own_budget(client, published, town_b):
     html = client.get("/rozpocet/hledat/?q=oprava", HTTP_HOST="beta.test").content.decode()
     assert "Oprava výtluků" not in html
     assert "Silnice Podlesí" not in html
+
+
+def test_invoice_lists_use_the_sites_pagination_component(client, published, monkeypatch):
+    monkeypatch.setattr("modules.budget.views.PER_PAGE", 1)
+    html = page_text(client, "/rozpocet/2023/faktury/3/?strana=2")
+    assert 'href="?strana=1" rel="prev"' in html
+    assert 'aria-current="page"><strong>2</strong>' in html
+    suppliers = page_text(client, "/rozpocet/2023/dodavatele/")
+    assert '<nav class="pagination" aria-label="Stránkování">' in suppliers
+    assert 'href="?strana=2" rel="next"' in suppliers
+
+
+def test_old_query_words_redirect_permanently_to_the_czech_ones(client, published):
+    response = get(client, "/rozpocet/2023/faktury/3/?page=2", status=301)
+    assert response["Location"] == "/rozpocet/2023/faktury/3/?strana=2"

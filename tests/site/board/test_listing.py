@@ -74,12 +74,12 @@ def test_twenty_notices_per_page(board_a):
     assert first["paginator"].count == 45
     assert len(first["notices"]) == PER_PAGE == 20
     assert titles(first)[0] == "Oznámení 00"
-    third = listing(board_a, "page=3")
+    third = listing(board_a, "strana=3")
     assert titles(third) == [f"Oznámení {number}" for number in range(40, 45)]
-    links = third["pagination_links"]
-    assert links["previous"] == "?page=2" and links["next"] is None
-    assert [item["number"] for item in links["pages"]] == [1, 2, 3]
-    assert listing(board_a, "page=999")["page_obj"].number == 3
+    links = third["pagination"]
+    assert links.previous_url == "?strana=2" and links.next_url == ""
+    assert [link.number for link in links.links] == [1, 2, 3]
+    assert listing(board_a, "strana=999")["page_obj"].number == 3
 
 
 # --- facets and filters ------------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_filter_links_work_without_javascript(client, board_a, notices):
 
 def test_search_form_keeps_the_chosen_filters_only(client, board_a, notices):
     # "items" once replaced ``request.GET.items`` in the template and answered 500.
-    response = get(client, board_a.url, typ="vyhlasky", items="1", page="2", jine="x")
+    response = get(client, board_a.url, typ="vyhlasky", items="1", strana="2", jine="x")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<input type="hidden" name="typ" value="vyhlasky">' in html
@@ -140,3 +140,11 @@ def test_taken_down_notice_stays_published_in_the_archive(client, notices):
     response = get(client, notices["old"].url)
     assert response.status_code == 200
     assert "sejmuto, v archivu" in response.content.decode()
+
+
+@pytest.mark.parametrize("subpath", ["", "archiv/"])
+def test_old_query_words_redirect_permanently_to_the_czech_ones(client, board_a, subpath):
+    url = board_a.url + subpath
+    response = get(client, url + "?type=vyhlasky&q=les&page=2")
+    assert response.status_code == 301
+    assert response["Location"] == url + "?typ=vyhlasky&q=les&strana=2"

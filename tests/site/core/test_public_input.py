@@ -51,7 +51,7 @@ REJECTED_VALUES = {
     "very long": "x" * 10_000,
 }
 #: parameters any view might read, sent once to every URL whatever it reads
-COMMON_QUERY = "q=%27%22%3C&page=99999999999999999999&strana=-1&rok=%C2%B2&mesic=0-0"
+COMMON_QUERY = "q=%27%22%3C&strana=99999999999999999999&rok=%C2%B2&mesic=0-0&stitek=%3C"
 
 
 @pytest.fixture(scope="module")
@@ -181,12 +181,12 @@ def fuzz(client, path, names):
 
 def test_discovery_finds_the_filters_of_each_listing(public_urls, db):
     by_path = {path.split("?")[0]: set(names) for path, names in public_urls.items()}
-    assert {"typ", "q", "mesic", "page"} <= by_path["/uredni-deska/"]
-    assert {"typ", "q", "rok", "page"} <= by_path["/uredni-deska/archiv/"]
-    assert {"type", "year", "tag", "page"} <= by_path["/aktuality/"]
-    assert {"typ", "mesic", "obdobi", "page"} <= by_path["/akce/"]
+    assert {"typ", "q", "mesic", "strana"} <= by_path["/uredni-deska/"]
+    assert {"typ", "q", "rok", "strana"} <= by_path["/uredni-deska/archiv/"]
+    assert {"typ", "rok", "stitek", "strana"} <= by_path["/aktuality/"]
+    assert {"typ", "mesic", "obdobi", "strana"} <= by_path["/akce/"]
     assert {"odbor", "pismeno", "q"} <= by_path["/kontakty/"]
-    assert {"q", "typ", "page"} <= by_path["/hledat/"]
+    assert {"q", "typ", "strana"} <= by_path["/hledat/"]
     assert {"q"} <= by_path["/rozpocet/hledat/"]
     assert "/uredni-deska/rss/" in by_path and "/akce/akce.ics" in by_path
 

@@ -204,10 +204,10 @@ def test_pagination(index_a):
         EventPageFactory(parent=index_a, dates=[timed(day(5), 10)], title=f"Akce {n:02d}")
     first = listing_context(index_a, {}, archive=False, today=TODAY)
     assert len(first["page_obj"].object_list) == 20
-    assert first["pagination"]["next"] == "?page=2"
-    second = listing_context(index_a, {"page": "2"}, archive=False, today=TODAY)
+    assert first["pagination"].next_url == "?strana=2"
+    second = listing_context(index_a, {"strana": "2"}, archive=False, today=TODAY)
     assert len(second["page_obj"].object_list) == 5
-    assert second["pagination"]["previous"] == "?page=1"
+    assert second["pagination"].previous_url == "?strana=1"
 
 
 # --- the rendered page -------------------------------------------------------------------
@@ -243,6 +243,8 @@ def test_selected_filter_is_marked_without_colour(client, index_a, soon):
     assert 'aria-current="true"' in html
     assert "vybráno" in html
     assert "Zrušit všechny filtry" in html
+    assert '<p class="active-filters">Vybrané filtry:' in html
+    assert '<a href="?">Koncerty – zrušit</a>' in html
 
 
 def test_archive_page_renders(client, index_a, soon):
@@ -286,3 +288,10 @@ def test_listing_and_calendar_query_counts_do_not_grow_with_events(client, index
     populate(index_a, types_a["koncerty"], 10, 100)
     large = {url: count_queries(client, url) for url in urls}
     assert small == large
+
+
+@pytest.mark.parametrize("path", ["/akce/", "/akce/archiv/"])
+def test_old_query_words_redirect_permanently_to_the_czech_ones(client, index_a, path):
+    response = client.get(f"{path}?typ=koncerty&page=2&type=sport", HTTP_HOST="alfa.test")
+    assert response.status_code == 301
+    assert response["Location"] == f"{path}?typ=koncerty&strana=2"

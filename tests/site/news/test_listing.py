@@ -114,7 +114,7 @@ def test_type_facet_counts_and_czech_order(sample):
 
 
 def test_filter_by_type_narrows_items_and_year_counts(news_a, sample):
-    listing = news_listing(news_a, params("type=doprava"))
+    listing = news_listing(news_a, params("typ=doprava"))
     assert {item.title for item in listing.items} == {
         "Stará uzavírka",
         "Nová objížďka",
@@ -129,7 +129,7 @@ def test_filter_by_type_narrows_items_and_year_counts(news_a, sample):
 
 
 def test_filter_by_year_narrows_items_and_type_counts(news_a, sample):
-    listing = news_listing(news_a, params("year=2025"))
+    listing = news_listing(news_a, params("rok=2025"))
     assert {item.title for item in listing.items} == {
         "Stará uzavírka",
         "Nová objížďka",
@@ -141,7 +141,7 @@ def test_filter_by_year_narrows_items_and_type_counts(news_a, sample):
 
 
 def test_type_and_year_together(news_a, sample):
-    listing = news_listing(news_a, params("type=doprava&year=2026"))
+    listing = news_listing(news_a, params("typ=doprava&rok=2026"))
     assert [item.title for item in listing.items] == ["Zimní údržba"]
     assert counts(listing.types) == {"doprava": 1}
     assert counts(listing.years) == {"2026": 1, "2025": 2}
@@ -154,32 +154,34 @@ def test_filter_by_tag_with_counts_only_from_this_index(news_a, news_b, town_b, 
     listing = news_listing(news_a, params())
     assert counts(listing.tags) == {"odpady": 1, "silnice": 1, "uzavírka": 2}
     assert [option.label for option in listing.tags] == ["odpady", "silnice", "uzavírka"]
-    filtered = news_listing(news_a, params("tag=uzavírka"))
+    filtered = news_listing(news_a, params("stitek=uzavírka"))
     assert {item.title for item in filtered.items} == {"Stará uzavírka", "Zimní údržba"}
     assert counts(filtered.types) == {"doprava": 2}
 
 
 def test_unknown_or_malformed_filters_do_not_fail(client, news_a, sample):
-    assert news_listing(news_a, params("year=abc")).total == 5
-    assert news_listing(news_a, params("year=99999999")).total == 0
-    assert news_listing(news_a, params("year=2025.5")).total == 0
-    listing = news_listing(news_a, params("type=neexistuje"))
+    assert news_listing(news_a, params("rok=abc")).total == 5
+    assert news_listing(news_a, params("rok=99999999")).total == 0
+    assert news_listing(news_a, params("rok=2025.5")).total == 0
+    listing = news_listing(news_a, params("typ=neexistuje"))
     assert listing.total == 0
     # The unknown value stays visible as selected, so the visitor can switch it off.
     assert [(o.value, o.count, o.selected) for o in listing.types if o.selected] == [
         ("neexistuje", 0, True)
     ]
-    for query in ("year=abc", "year=99999999", "page=abc", "page=999"):
+    for query in ("rok=abc", "rok=99999999", "strana=abc", "strana=999"):
         assert get(client, f"/aktuality/?{query}").status_code == 200
     # A NUL byte is refused before any view runs (radnice.core.middleware), with a Czech 400.
-    assert get(client, "/aktuality/?type=%00").status_code == 400
+    assert get(client, "/aktuality/?typ=%00").status_code == 400
 
 
 def test_facets_are_plain_links_with_counts(client, sample):
-    html = get(client, "/aktuality/?year=2025").content.decode()
-    assert '<a href="?year=2025&amp;type=doprava">Doprava (2)</a>' in html
+    html = get(client, "/aktuality/?rok=2025").content.decode()
+    assert '<a href="?rok=2025&amp;typ=doprava">Doprava (2)</a>' in html
     assert '<a href="?" aria-current="true"><strong>2025</strong> (3)' in html
     assert '<a href="?">Zrušit všechny filtry</a>' in html
+    assert '<p class="active-filters">Vybrané filtry:' in html
+    assert '<a href="?">2025 – zrušit</a>' in html
     assert "<script" not in html.split("</head>")[1].replace(
         '<script type="application/ld+json"', ""
     )
@@ -191,16 +193,16 @@ def test_facets_are_plain_links_with_counts(client, sample):
 def test_twelve_per_page_and_page_links_keep_filters(client, news_a, types_a):
     make_news(news_a, 14, news_type=types_a["odpady"], date=date(2025, 6, 1))
     make_news(news_a, 3, news_type=types_a["doprava"], date=date(2025, 6, 1))
-    first = news_listing(news_a, params("type=odpady"))
+    first = news_listing(news_a, params("typ=odpady"))
     assert len(first.items) == 12
     assert first.total == 14
-    assert first.next_url == "?type=odpady&page=2"
-    assert [link.number for link in first.page_links] == [1, 2]
-    second = news_listing(news_a, params("type=odpady&page=2"))
+    assert first.pagination.next_url == "?typ=odpady&strana=2"
+    assert [link.number for link in first.pagination.links] == [1, 2]
+    second = news_listing(news_a, params("typ=odpady&strana=2"))
     assert len(second.items) == 2
-    assert second.previous_url == "?type=odpady&page=1"
-    html = get(client, "/aktuality/?type=odpady&page=2").content.decode()
-    assert 'href="?type=odpady&amp;page=1" rel="prev"' in html
+    assert second.pagination.previous_url == "?typ=odpady&strana=1"
+    html = get(client, "/aktuality/?typ=odpady&strana=2").content.decode()
+    assert 'href="?typ=odpady&amp;strana=1" rel="prev"' in html
     assert 'aria-current="page"><strong>2</strong>' in html
 
 
@@ -210,9 +212,9 @@ def test_listing_query_count_does_not_grow_with_the_number_of_news(client, town_
     )
 
     def count_queries():
-        get(client, "/aktuality/?page=1")  # the first request makes the image renditions
+        get(client, "/aktuality/?strana=1")  # the first request makes the image renditions
         with CaptureQueriesContext(connection) as queries:
-            response = get(client, "/aktuality/?page=1")
+            response = get(client, "/aktuality/?strana=1")
         assert response.status_code == 200
         assert response.content.decode().count('class="news-item"') == 12
         return len(queries)
@@ -295,3 +297,10 @@ def test_live_news_excludes_private_news(news_a, sample):
         page=sample["waste"], restriction_type=PageViewRestriction.LOGIN
     )
     assert sample["waste"] not in list(live_news(news_a))
+
+
+def test_old_query_words_redirect_permanently_to_the_czech_ones(client, news_a):
+    response = get(client, "/aktuality/?tag=uzavirka&year=2025&x=1&page=2&type=doprava")
+    assert response.status_code == 301
+    assert response["Location"] == "/aktuality/?stitek=uzavirka&rok=2025&x=1&strana=2&typ=doprava"
+    assert get(client, "/aktuality/?stitek=uzavirka&strana=2").status_code == 200

@@ -106,13 +106,13 @@ def test_news_page_shows_its_content(client, article):
     html = response.content.decode()
     assert "<h1>Uzavírka silnice do Vranova</h1>" in html
     assert '<time datetime="2026-02-01">1. 2. 2026</time>' in html
-    assert 'href="/aktuality/?type=doprava">Doprava</a>' in html
+    assert 'href="/aktuality/?typ=doprava">Doprava</a>' in html
     assert "Silnice bude tři týdny uzavřena." in html
     assert "<figcaption>Silnice u rybníka</figcaption>" in html
     assert "Objížďka vede přes Zálesí." in html
     assert "<blockquote><p>Děkujeme za trpělivost.</p></blockquote>" in html
     assert 'alt="Mapa"' in html and "Mapa objížďky" in html
-    assert 'href="/aktuality/?tag=uzav%C3%ADrka">uzavírka</a>' in html
+    assert 'href="/aktuality/?stitek=uzav%C3%ADrka">uzavírka</a>' in html
     assert "Jan Novák</strong>, starosta" in html
 
 

@@ -192,8 +192,16 @@ def test_results_are_paginated(client, town_a):
     first = search(client, "alfa.test", q="vyhlaska")
     assert first.context["total"] == 25
     assert len(first.context["results"]) == 20
-    second = search(client, "alfa.test", q="vyhlaska", page=2)
+    second = search(client, "alfa.test", q="vyhlaska", strana=2)
     assert len(second.context["results"]) == 5
+    assert 'href="?q=vyhlaska&amp;strana=1" rel="prev"' in second.content.decode()
+
+
+@pytest.mark.django_db
+def test_old_query_words_redirect_permanently_to_the_czech_ones(client, town_a):
+    response = search(client, "alfa.test", q="vyhlaska", page=2)
+    assert response.status_code == 301
+    assert response["Location"] == "/hledat/?q=vyhlaska&strana=2"
 
 
 @pytest.mark.django_db
