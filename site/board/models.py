@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from radnice.core.feeds import FeedRoutesMixin
 from radnice.core.listing import CzechQueryWordsMixin
 from radnice.core.taxonomy import Taxonomy
 
@@ -34,8 +35,10 @@ class NoticeType(Taxonomy):
         default_related_name = "notice_types"
 
 
-class OfficialBoardIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
+class OfficialBoardIndexPage(CzechQueryWordsMixin, FeedRoutesMixin, Page):
     """The board: current notices, the archive, and the board's open data and feeds."""
+
+    feed_classes = ("radnice.board.feeds.BoardRssFeed", "radnice.board.feeds.BoardAtomFeed")
 
     intro = RichTextField(_("úvodní text"), blank=True)
 
@@ -90,18 +93,6 @@ class OfficialBoardIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
         from .opendata import board_csv_response
 
         return board_csv_response(self, request)
-
-    @path("rss/", name="rss")
-    def rss_view(self, request):
-        from .feeds import BoardRssFeed
-
-        return BoardRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom_view(self, request):
-        from .feeds import BoardAtomFeed
-
-        return BoardAtomFeed(self)(request)
 
 
 class OfficialNoticePage(Page):

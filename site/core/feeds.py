@@ -13,6 +13,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.module_loading import import_string
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
@@ -58,6 +60,27 @@ class PageRssFeed(Feed):
 
     def item_pubdate(self, item):
         return local_midnight(self.item_date(item))
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """The ``rss/`` and ``atom/`` routes of a listing page (reversed as ``rss`` and ``atom``).
+
+    The page names its two feed classes by dotted path, imported when a feed is asked for
+    (feed modules import the page's queries, which import its models)::
+
+        class NewsIndexPage(FeedRoutesMixin, Page):
+            feed_classes = ("radnice.news.feeds.NewsRssFeed", "radnice.news.feeds.NewsAtomFeed")
+    """
+
+    feed_classes = ("", "")
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        return import_string(self.feed_classes[0])(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        return import_string(self.feed_classes[1])(self)(request)
 
 
 class AtomFeedMixin:

@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from radnice.core.feeds import FeedRoutesMixin
 from radnice.core.listing import CzechQueryWordsMixin
 from radnice.core.main_image import (
     MainImagePageForm,
@@ -61,8 +62,10 @@ def alternate_links(index_page, data_page, request):
     ]
 
 
-class NewsIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(CzechQueryWordsMixin, FeedRoutesMixin, Page):
     """The listing of a town's news, with RSS and Atom feeds and OFN open data beneath it."""
+
+    feed_classes = ("radnice.news.feeds.NewsRssFeed", "radnice.news.feeds.NewsAtomFeed")
 
     intro = models.CharField(
         _("úvodní text"),
@@ -103,18 +106,6 @@ class NewsIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
         if type_slug:
             routes.append(("news_filtered", _("Aktuality – filtr"), f"?typ={type_slug}"))
         return routes
-
-    @path("rss/", name="rss")
-    def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
 
     @path("data.jsonld", name="ofn")
     def ofn_list(self, request):
