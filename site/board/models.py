@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from radnice.core.feeds import FeedRoutesMixin
 from radnice.core.taxonomy import Taxonomy
 
 MINIMUM_POSTING_DAYS = 15
@@ -33,8 +34,11 @@ class NoticeType(Taxonomy):
         default_related_name = "notice_types"
 
 
-class OfficialBoardIndexPage(RoutablePageMixin, Page):
+class OfficialBoardIndexPage(FeedRoutesMixin, RoutablePageMixin, Page):
     """The board: current notices, the archive, and the board's open data and feeds."""
+
+    rss_feed_class = "radnice.board.feeds.BoardRssFeed"
+    atom_feed_class = "radnice.board.feeds.BoardAtomFeed"
 
     intro = RichTextField(_("úvodní text"), blank=True)
 
@@ -89,18 +93,6 @@ class OfficialBoardIndexPage(RoutablePageMixin, Page):
         from .opendata import board_csv_response
 
         return board_csv_response(self, request)
-
-    @path("rss/", name="rss")
-    def rss_view(self, request):
-        from .feeds import BoardRssFeed
-
-        return BoardRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom_view(self, request):
-        from .feeds import BoardAtomFeed
-
-        return BoardAtomFeed(self)(request)
 
 
 class OfficialNoticePage(Page):

@@ -4,7 +4,8 @@ A listing page (the official board, a news index...) serves ``SomeRssFeed(page)(
 and ``SomeAtomFeed(page)(request)``. The base names the feed after the page and its town
 (``municipality_of_page``), builds every URL from the town's registered site
 (``municipalities.hosts``), speaks the page's language and dates items at local midnight;
-a subclass says only which items and what to say of each.
+a subclass says only which items and what to say of each. ``FeedRoutesMixin`` gives the page
+its ``rss/`` and ``atom/`` routes.
 """
 
 import datetime
@@ -12,6 +13,8 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.module_loading import import_string
+from wagtail.contrib.routable_page.models import path
 
 from municipalities.hosts import absolute_url, page_full_url
 from municipalities.scope import municipality_of_page
@@ -65,6 +68,25 @@ class AtomFeedMixin:
 
     def subtitle(self):
         return self.description()
+
+
+class FeedRoutesMixin:
+    """The ``rss/`` and ``atom/`` routes of a ``RoutablePageMixin`` page.
+
+    The page names its two feed classes by dotted path (``rss_feed_class``,
+    ``atom_feed_class``): they are imported per request, as the feeds import the page's models.
+    """
+
+    rss_feed_class = ""
+    atom_feed_class = ""
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return import_string(self.rss_feed_class)(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return import_string(self.atom_feed_class)(self)(request)
 
 
 def local_midnight(day):

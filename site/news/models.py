@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from radnice.core.feeds import FeedRoutesMixin
 from radnice.core.main_image import (
     MainImagePageForm,
     main_image_alt_text_field,
@@ -60,8 +61,11 @@ def alternate_links(index_page, data_page, request):
     ]
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(FeedRoutesMixin, RoutablePageMixin, Page):
     """The listing of a town's news, with RSS and Atom feeds and OFN open data beneath it."""
+
+    rss_feed_class = "radnice.news.feeds.NewsRssFeed"
+    atom_feed_class = "radnice.news.feeds.NewsAtomFeed"
 
     intro = models.CharField(
         _("úvodní text"),
@@ -102,18 +106,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if type_slug:
             routes.append(("news_filtered", _("Aktuality – filtr"), f"?type={type_slug}"))
         return routes
-
-    @path("rss/", name="rss")
-    def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
-
-    @path("atom/", name="atom")
-    def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
 
     @path("data.jsonld", name="ofn")
     def ofn_list(self, request):
