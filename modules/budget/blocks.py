@@ -8,6 +8,7 @@ switches the module off must still be able to save its pages, so there the block
 silent (their description in the admin says so).
 """
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -16,6 +17,7 @@ from municipalities.scope import municipality_of_page
 
 from . import queries
 from .models import InvoiceKind, Kind
+from .tables import MONEY, TEXT, Column, Table
 
 
 def municipality_of(context):
@@ -31,6 +33,16 @@ def chosen_year(municipality, year):
         return queries.fiscal_year(municipality, year)
     years = queries.fiscal_years(municipality)
     return years[0] if years else None
+
+
+def amounts_table(slug, caption, first_column, rows):
+    """A teaser's table: the first column, then the amended budget and the actual spending."""
+    columns = [
+        first_column,
+        Column("amended", _("Upravený rozpočet"), MONEY),
+        Column("actual", _("Skutečnost"), MONEY),
+    ]
+    return Table(slug=slug, caption=caption, columns=columns, rows=rows, caption_hidden=True)
 
 
 def budget_page_url(value, context, municipality, route=None, **kwargs):
@@ -96,9 +108,15 @@ class BudgetSummaryBlock(BudgetBlock):
         fiscal_year = context["fiscal_year"]
         if fiscal_year:
             totals = queries.kind_totals(fiscal_year)
-            context["rows"] = [
-                {"label": Kind(kind).label, **values} for kind, values in totals.items()
-            ]
+            context["table"] = amounts_table(
+                f"souhrn-{fiscal_year.year}",
+                _("Rozpočet a skutečnost %(year)s") % {"year": fiscal_year.year},
+                Column("label", _("Druh"), TEXT),
+                [
+                    {"label": capfirst(Kind(kind).label), **values}
+                    for kind, values in totals.items()
+                ],
+            )
             context["more_url"] = budget_page_url(
                 value, parent_context, fiscal_year.municipality, "overview", year=fiscal_year.year
             )
@@ -154,7 +172,12 @@ class ProjectSpendingBlock(BudgetBlock):
         context["event"] = event
         if event:
             history = queries.event_history(event)
-            context["history"] = [row for row in history if row["kind"] == Kind.EXPENDITURE]
+            context["table"] = amounts_table(
+                f"akce-{event.code}",
+                _("Výdaje akce %(name)s podle let") % {"name": event.display_name},
+                Column("year", _("Rok"), TEXT),
+                [row for row in history if row["kind"] == Kind.EXPENDITURE],
+            )
             context["more_url"] = budget_page_url(
                 value, parent_context, municipality, "event", code=event.code
             )

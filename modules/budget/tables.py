@@ -1,5 +1,8 @@
 """Tables of the public views: one definition renders as HTML and downloads as CSV and JSON.
 
+The HTML is the theme's data table (``includes/data_table.html``, see docs/modules.md), which
+reads ``caption``, ``columns``, ``body_html`` and ``footer_cells`` of a ``Table``.
+
 A row is a dict of raw values (amounts in hellers); columns say how to show each value.
 A column may link its text to a URL that the row carries under ``<key>_url``.
 """
@@ -50,6 +53,10 @@ class Table:
     #: URLs of the CSV and JSON download of this table (set by the view)
     downloads: dict = field(default_factory=dict)
     note: str = ""
+    #: the caption only for screen readers (a teaser whose heading already says it)
+    caption_hidden: bool = False
+    #: an optional total row (a dict like the rows), shown in ``<tfoot>``
+    total: dict | None = None
 
     def cells(self, row):
         return [self.cell(column, row) for column in self.columns]
@@ -77,6 +84,10 @@ class Table:
     @property
     def html_rows(self):
         return [self.cells(row) for row in self.rows]
+
+    @property
+    def footer_cells(self):
+        return self.cells(self.total) if self.total else []
 
     def body_html(self):
         """The ``<tbody>`` rows, built in Python: big tables (hundreds of rows) would cost

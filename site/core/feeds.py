@@ -5,7 +5,8 @@ and ``SomeAtomFeed(page)(request)``. The base names the feed after the page and 
 (``municipality_of_page``), answers with the headers of every export
 (``radnice.opendata.responses``), builds every URL from the town's registered site
 (``municipalities.hosts``), speaks the page's language and dates items at local midnight;
-a subclass says only which items and what to say of each.
+a subclass says only which items and what to say of each. ``FeedRoutesMixin`` gives the page
+its ``rss/`` and ``atom/`` routes.
 """
 
 import datetime

@@ -3,27 +3,13 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
 
 NBSP = "\u00a0"
-
-MONTHS = [
-    gettext_lazy("leden"),
-    gettext_lazy("únor"),
-    gettext_lazy("březen"),
-    gettext_lazy("duben"),
-    gettext_lazy("květen"),
-    gettext_lazy("červen"),
-    gettext_lazy("červenec"),
-    gettext_lazy("srpen"),
-    gettext_lazy("září"),
-    gettext_lazy("říjen"),
-    gettext_lazy("listopad"),
-    gettext_lazy("prosinec"),
-]
 
 WEEKDAYS = [
     gettext_lazy("pondělí"),
@@ -47,7 +33,7 @@ WEEKDAYS_SHORT = [
 
 
 def month_name(month):
-    return str(MONTHS[month - 1])
+    return str(MONTHS[month])
 
 
 def month_label(year, month):

@@ -1,12 +1,7 @@
-"""Events ("Akce"): an index page with listings and a calendar, event pages, event types.
-
-Every event has one or more dates and may repeat weekly or monthly. The dates are expanded
-into ``EventOccurrence`` rows whenever the live version of an event is saved, so listings,
-facets and the calendar are plain single queries over that table.
-"""
+"""One event: its dates, the repetition rule, its exceptions, place and practical details."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
@@ -19,132 +14,26 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from municipalities.validators import validate_ico
-from radnice.core.listing import CzechQueryWordsMixin
+from radnice.core.geo import coordinate_field, has_map_point
 from radnice.core.main_image import (
     MainImagePageForm,
     main_image_alt_text_field,
     main_image_decorative_field,
     main_image_panel,
 )
-from radnice.core.taxonomy import Taxonomy
 
-from . import recurrence as rules
-
-OFN_EVENT_TYPE_PREFIX = "https://data.mvcr.gov.cz/zdroj/číselníky/typy-událostí/položky/"
+from .. import recurrence as rules
+from .types import EventType
 
 # Sub-paths of the index that an event's slug must not take (routes win over child pages).
 RESERVED_SLUGS = {"archiv", "kalendar"}
 
 
-class EventType(Taxonomy):
-    """A municipality's own kind of event (concert, sport, council meeting...)."""
+def view(name):
+    """A view of ``radnice.events.views`` by name; imported late, as the views import the models."""
+    from .. import views
 
-    ofn_type = models.CharField(
-        _("typ podle národního číselníku"),
-        max_length=255,
-        blank=True,
-        validators=[
-            RegexValidator(
-                "^" + OFN_EVENT_TYPE_PREFIX.replace(".", r"\.") + ".+$",
-                _("Zadejte adresu položky číselníku typů událostí (data.mvcr.gov.cz)."),
-            )
-        ],
-        help_text=_(
-            "Nepovinné. Položka číselníku „Typy událostí“ pro otevřená data, "
-            "např. https://data.mvcr.gov.cz/zdroj/číselníky/typy-událostí/položky/koncert"
-        ),
-    )
-
-    panels = [*Taxonomy.panels, FieldPanel("ofn_type")]
-
-    class Meta(Taxonomy.Meta):
-        verbose_name = _("typ akce")
-        verbose_name_plural = _("typy akcí")
-        default_related_name = "event_types"
-
-
-class EventIndexPage(CzechQueryWordsMixin, RoutablePageMixin, Page):
-    """The events section: upcoming events, the archive, a month calendar and data exports."""
-
-    intro = models.CharField(
-        _("perex"),
-        max_length=320,
-        blank=True,
-        help_text=_("Krátký úvod nad výpisem akcí."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage", "pages.StandardPage"]
-    subpage_types = ["events.EventPage"]
-
-    class Meta:
-        verbose_name = _("přehled akcí")
-        verbose_name_plural = _("přehledy akcí")
-
-    def sample_routes(self):
-        """The views page_samples checks and measures (see radnice.core.page_samples)."""
-        event_type = (
-            EventType.objects.filter(events__in=EventPage.objects.live().child_of(self))
-            .order_by("name")
-            .first()
-        )
-        routes = [
-            ("events", _("Akce – nadcházející"), ""),
-            ("events_calendar", _("Akce – kalendář"), self.reverse_subpage("calendar")),
-            ("events_archive", _("Akce – archiv"), self.reverse_subpage("archive")),
-        ]
-        if event_type:
-            routes.append(("events_filtered", _("Akce – filtr"), f"?typ={event_type.slug}"))
-        return routes
-
-    @path("", name="upcoming")
-    def upcoming_view(self, request):
-        from . import views
-
-        return views.listing(self, request, archive=False)
-
-    @path("archiv/", name="archive")
-    def archive_view(self, request):
-        from . import views
-
-        return views.listing(self, request, archive=True)
-
-    @path("kalendar/", name="calendar")
-    @path("kalendar/<int:year>/<int:month>/", name="calendar_month")
-    def calendar_view(self, request, year=None, month=None):
-        from . import views
-
-        return views.calendar_month(self, request, year, month)
-
-    @path("kalendar/<int:year>/<int:month>/<int:day>/", name="calendar_day")
-    def day_view(self, request, year, month, day):
-        from . import views
-
-        return views.day(self, request, year, month, day)
-
-    @path("akce.ics", name="ical")
-    def ical_view(self, request):
-        from . import views
-
-        return views.index_ical(self, request)
-
-    @path("data.jsonld", name="ofn")
-    def ofn_view(self, request):
-        from . import views
-
-        return views.index_ofn(self, request)
-
-    @path("data.csv", name="csv")
-    def csv_view(self, request):
-        from . import views
-
-        return views.index_csv(self, request)
-
-    def route_url(self, name, *args, request=None):
-        """URL of one of the routes below, e.g. ``route_url("calendar_month", 2026, 11)``."""
-        return (self.get_url(request) or "") + self.reverse_subpage(name, args=args)
+    return getattr(views, name)
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -220,22 +109,8 @@ class EventPage(RoutablePageMixin, Page):
     address = models.CharField(
         _("adresa"), max_length=255, blank=True, help_text=_("Ulice, číslo, obec")
     )
-    latitude = models.DecimalField(
-        _("zeměpisná šířka"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("zeměpisná délka"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field(_("zeměpisná šířka"), 90)
+    longitude = coordinate_field(_("zeměpisná délka"), 180)
     organiser = models.CharField(
         _("pořadatel"),
         max_length=255,
@@ -352,7 +227,7 @@ class EventPage(RoutablePageMixin, Page):
         # A full save is a save of the live version (creation, publishing, copying,
         # translating); drafts only update revision bookkeeping with ``update_fields``.
         if kwargs.get("update_fields") is None:
-            from .occurrences import rebuild_occurrences
+            from ..occurrences import rebuild_occurrences
 
             rebuild_occurrences(self)
         return result
@@ -372,25 +247,19 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def has_map_point(self):
-        return self.latitude is not None and self.longitude is not None
+        return has_map_point(self)
 
     @path("", name="detail")
     def detail_view(self, request):
-        from . import views
-
-        return views.event_detail(self, request)
+        return view("event_detail")(self, request)
 
     @path("akce.ics", name="ical")
     def ical_view(self, request):
-        from . import views
-
-        return views.event_ical(self, request)
+        return view("event_ical")(self, request)
 
     @path("data.jsonld", name="ofn")
     def ofn_view(self, request):
-        from . import views
-
-        return views.event_ofn(self, request)
+        return view("event_ofn")(self, request)
 
     def route_url(self, name, request=None):
         return (self.get_url(request) or "") + self.reverse_subpage(name)
@@ -433,27 +302,3 @@ class EventExceptionDate(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("výjimka")
         verbose_name_plural = _("výjimky")
-
-
-class EventOccurrence(models.Model):
-    """A concrete occurrence of a live event (denormalised; rebuilt on every full save).
-
-    ``start_date`` and ``end_date`` are local (Europe/Prague) days, the last day inclusive,
-    so that day, month and "upcoming" filters need no time-zone arithmetic in SQL.
-    """
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField(_("začátek"))
-    end = models.DateTimeField(_("konec"))
-    all_day = models.BooleanField(_("celodenní"), default=False)
-    start_date = models.DateField(_("první den"), db_index=True)
-    end_date = models.DateField(_("poslední den"), db_index=True)
-
-    class Meta:
-        verbose_name = _("výskyt akce")
-        verbose_name_plural = _("výskyty akcí")
-        ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["event", "start"], name="events_occurrence_event_start")]
-
-    def __str__(self):
-        return f"{self.event.title} ({self.start_date})"
