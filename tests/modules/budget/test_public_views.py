@@ -205,7 +205,8 @@ def test_another_town_sees_only_its_own_budget(client, published, town_b):
 
 
 def test_invoice_lists_use_the_sites_pagination_component(client, published, monkeypatch):
-    monkeypatch.setattr("modules.budget.views.PER_PAGE", 1)
+    monkeypatch.setattr("modules.budget.views.base.PER_PAGE", 1)
+    monkeypatch.setattr("modules.budget.views.invoices.PER_PAGE", 1)
     html = page_text(client, "/rozpocet/2023/faktury/3/?strana=2")
     assert 'href="?strana=1" rel="prev"' in html
     assert 'aria-current="page"><strong>2</strong>' in html
