@@ -249,3 +249,23 @@ def test_no_sign_up_on_a_host_of_no_town(rf, town_a):
     adapter = CitizenAccountAdapter()
     assert adapter.is_open_for_signup(rf.get("/ucet/signup/", HTTP_HOST=ALFA)) is True
     assert adapter.is_open_for_signup(rf.get("/ucet/signup/", HTTP_HOST="localhost")) is False
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "lang"),
+    [
+        ("/ucet/login/", "Přihlásit se", "cs"),
+        ("/ucet/signup/", "Zaregistrovat se", "cs"),
+        ("/ucet/password/reset/", "Reset hesla", "cs"),
+        ("/en/ucet/login/", "Sign In", "en"),
+    ],
+)
+def test_account_pages_in_the_site_frame(client, town_a, path, heading, lang):
+    response = client.get(path, HTTP_HOST=ALFA)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}"' in html
+    assert 'class="skip-link"' in html
+    assert f"{town_a.name}</span>" in html  # the header
+    assert heading in html
+    assert "<script>" not in html and " style=" not in html  # CSP: nothing inline
