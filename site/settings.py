@@ -480,6 +480,7 @@ ACCOUNT_FORMS = {
     "signup": "radnice.citizens.forms.SignupForm",
     "add_email": "radnice.citizens.forms.AddEmailForm",
     "reset_password": "radnice.citizens.forms.ResetPasswordForm",
+    "reset_password_from_key": "radnice.citizens.forms.ResetPasswordKeyForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -4,12 +4,15 @@ from allauth.account import app_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as BaseAddEmailForm
 from allauth.account.forms import ResetPasswordForm as BaseResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as BaseResetPasswordKeyForm
 from allauth.account.forms import SignupForm as BaseSignupForm
 from allauth.core import context
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .accounts import request_town, town_citizens_with_email
+from .accounts import citizen_profile, request_town, town_citizens_with_email
 
 
 class SignupForm(BaseSignupForm):
@@ -54,3 +57,16 @@ class ResetPasswordForm(BaseResetPasswordForm):
         allowed = set(town_citizens_with_email(town, email).values_list("pk", flat=True))
         self.users = [user for user in self.users if user.pk in allowed]
         return email
+
+
+class ResetPasswordKeyForm(BaseResetPasswordKeyForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        profile = citizen_profile(self.user)
+        town = request_town(context.request)
+        if profile is None or town is None or profile.municipality_id != town.pk:
+            raise ValidationError(
+                _("Tento odkaz platí jen na webu obce, kde jste o nové heslo požádali."),
+                code="other_town",
+            )
+        return cleaned_data

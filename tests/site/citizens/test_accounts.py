@@ -237,12 +237,45 @@ def test_password_reset_mails_only_the_town_account(client, town_a, town_b):
     link = re.search(r"http://alfa\.test(/ucet/password/reset/key/(\w+)-\S+/)", mail.outbox[0].body)
     assert base36_to_int(link[2]) == user_a.pk
 
+    # The link sets the password only on the town's own host.
+    new_password = {"password1": "Nove-heslo-obcanky-7", "password2": "Nove-heslo-obcanky-7"}
+    for host, status in ((BETA, 200), (ALFA, 302)):
+        other = client.__class__()
+        page = other.get(link[1], HTTP_HOST=host, follow=True)
+        assert page.status_code == 200
+        response = other.post(page.request["PATH_INFO"], new_password, HTTP_HOST=host)
+        assert response.status_code == status
+        if status == 200:
+            message = "Tento odkaz platí jen na webu obce, kde jste o nové heslo požádali."
+            assert message in response.content.decode()
+            user_a.refresh_from_db()
+            assert user_a.check_password(PASSWORD)
+    user_a.refresh_from_db()
+    assert user_a.check_password("Nove-heslo-obcanky-7")
+
     # Nothing for an address with no account in the town (and the same answer).
     mail.outbox.clear()
     response = client.post("/ucet/password/reset/", {"email": "nikdo@example.cz"}, HTTP_HOST=ALFA)
     assert response.status_code == 302
     assert [message.to for message in mail.outbox] in ([], [["nikdo@example.cz"]])
     assert all("/ucet/password/reset/key/" not in m.body for m in mail.outbox)
+
+
+def test_an_address_is_added_only_if_the_town_has_no_account_with_it(client, town_a, town_b):
+    make_citizen(client, ALFA, email="prvni@example.cz")
+    make_citizen(client, BETA, email="treti@example.cz")
+    make_citizen(client, ALFA, email="druhy@example.cz")
+    assert log_in(client, ALFA, email="druhy@example.cz").status_code == 302
+    response = client.post(
+        "/ucet/email/", {"email": "prvni@example.cz", "action_add": ""}, HTTP_HOST=ALFA
+    )
+    assert response.status_code == 200
+    assert "Uživatel s tímto e-mailem je již registrován." in response.content.decode()
+    # Another town's account with the address does not count.
+    response = client.post(
+        "/ucet/email/", {"email": "treti@example.cz", "action_add": ""}, HTTP_HOST=ALFA
+    )
+    assert response.status_code == 302
 
 
 def test_no_sign_up_on_a_host_of_no_town(rf, town_a):
