@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils.http import base36_to_int
 
+from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.adapter import CitizenAccountAdapter
 from radnice.citizens.models import CitizenProfile
 from tests.factories import make_member
@@ -302,3 +303,13 @@ def test_account_pages_in_the_site_frame(client, town_a, path, heading, lang):
     assert f"{town_a.name}</span>" in html  # the header
     assert heading in html
     assert "<script>" not in html and " style=" not in html  # CSP: nothing inline
+
+
+def test_demo_citizens_are_verified_separate_and_created_once(client, town_a, town_b):
+    user_a, password_a = ensure_citizen(town_a, EMAIL)
+    user_b, password_b = ensure_citizen(town_b, EMAIL, OTHER_PASSWORD)
+    assert user_a.pk != user_b.pk
+    assert password_b == OTHER_PASSWORD
+    assert ensure_citizen(town_a, EMAIL) == (user_a, "")
+    assert log_in(client, ALFA, password=password_a).status_code == 302
+    assert log_in(client, BETA, password=OTHER_PASSWORD).status_code == 302
