@@ -160,10 +160,10 @@ def ensure_member(municipality, role, email, password=None, **user_fields):
     """
     User = get_user_model()
     email = email.strip().lower()
-    user = (
-        User.objects.filter(email__iexact=email).first()
-        or User.objects.filter(username=email).first()
-    )
+    # Staff only: a citizen's account (radnice.citizens) with the same address is another person's
+    # account in law and never becomes staff.
+    staff = User.objects.filter(citizen_profile__isnull=True)
+    user = staff.filter(email__iexact=email).first() or staff.filter(username=email).first()
     new_password = ""
     if user is None:
         user = User(username=email, email=email, **user_fields)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "radnice.seo",
     "radnice.search",
     "radnice.opendata",
+    "radnice.citizens",
     "modules.budget",
     *THEME_APPS,
     "wagtail_localize",
@@ -106,6 +107,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A citizen exists only on their own town's host, never in the admin (radnice.citizens).
+    "radnice.citizens.auth.CitizenTownMiddleware",
     "radnice.core.security.AnonymousPostLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "radnice.core.two_factor.RequireTwoFactorMiddleware",
@@ -130,6 +135,7 @@ MIDDLEWARE = [
     "municipalities.middleware.CurrentMunicipalityMiddleware",
     "municipalities.admin_guard.AdminScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Last: it turns django-axes' lock-out into the login page with a message.
     "axes.middleware.AxesMiddleware",
 ]
@@ -370,7 +376,10 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
-LOGIN_URL = "wagtailadmin_login"
+# Staff log in at /admin/login/ (Wagtail); LOGIN_URL is the citizens' log-in (allauth), where
+# views needing a logged-in citizen send visitors.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
 
 # Security: strict in production; every check of `check --deploy` is answered.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG and not TESTING)
@@ -441,9 +450,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440  # form fields other than files, for every
 
 # Admin log-in throttling (django-axes): after RADNICE_LOGIN_FAILURE_LIMIT wrong passwords for
 # one username from one address, log-in is refused for RADNICE_LOGIN_COOLOFF_MINUTES.
+# Citizens log in by e-mail on their own town's host (radnice.citizens.auth), throttled by
+# allauth's ACCOUNT_RATE_LIMITS instead of axes (AXES_WHITELIST_CALLABLE).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "radnice.citizens.auth.CitizenBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("RADNICE_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("RADNICE_LOGIN_COOLOFF_MINUTES", "15")))
@@ -452,12 +464,39 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "radnice.core.login.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "radnice.core.login.client_ip"
 AXES_VERBOSE = False
+AXES_WHITELIST_CALLABLE = "radnice.citizens.auth.axes_ignores"
 WAGTAILADMIN_USER_LOGIN_FORM = "radnice.core.login.LoginForm"
 # A second factor (TOTP, radnice.core.two_factor): who must use it before the admin opens.
 RADNICE_REQUIRE_2FA = os.environ.get("RADNICE_REQUIRE_2FA", "off").strip().lower()
 if RADNICE_REQUIRE_2FA not in {"off", "administrators", "all"}:
     raise ImproperlyConfigured("RADNICE_REQUIRE_2FA must be off, administrators or all.")
 OTP_TOTP_ISSUER = "Radnice"
+
+# Citizens' accounts (django-allauth, radnice.citizens, docs/citizens.md): one account per
+# e-mail address and town, so allauth's global uniqueness is off and the town's is enforced by
+# radnice.citizens.forms; log-in by e-mail, which must be verified first.
+ACCOUNT_ADAPTER = "radnice.citizens.adapter.CitizenAccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "radnice.citizens.forms.SignupForm",
+    "add_email": "radnice.citizens.forms.AddEmailForm",
+    "reset_password": "radnice.citizens.forms.ResetPasswordForm",
+    "reset_password_from_key": "radnice.citizens.forms.ResetPasswordKeyForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the adapter puts the town's name there
+ACCOUNT_RATE_LIMITS = {
+    # Failed log-ins: per address, and per e-mail (5 in 5 minutes) whatever the address.
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip,100/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", "1")
 
 # /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
 RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")

@@ -35,6 +35,8 @@ if settings.DEBUG:
 # Czech at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("hledat/", search_views.search, name="search"),
+    # Citizens' accounts (radnice.citizens, django-allauth): log-in, sign-up, password...
+    path("ucet/", include("allauth.urls")),
     path("", include(page_files)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -3,6 +3,7 @@
 from django.utils.module_loading import import_string
 
 from radnice.blocks.blocks import rich_text_stream
+from radnice.citizens.accounts import ensure_citizen
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
 
@@ -13,6 +14,8 @@ from .towns import staff_password
 
 # Each content app fills a demo town with its own content; order matters (people before the
 # board, which names responsible persons; the home page last, as it shows the others).
+SHARED_CITIZEN_EMAIL = "jana.novakova@example.cz"
+
 CONTENT_BUILDERS = [
     "radnice.people.demo.build_demo",
     "radnice.board.demo.build_demo",
@@ -83,10 +86,21 @@ def build_town(town, port, accounts=None):
         town.editor_username.replace("editor@", "spravce@"),
         staff_password(),
     )
+    # Citizens (radnice.citizens): the town's own one, and one address with an account in
+    # every town (separate accounts, to show that they are).
+    citizens = [
+        ensure_citizen(municipality, email, staff_password())
+        for email in (town.editor_username.replace("editor@", "obcan@"), SHARED_CITIZEN_EMAIL)
+    ]
     if accounts is not None:
         accounts += [
             (user.username, password)
             for user, password in ((editor, editor_password), (admin, admin_password))
+            if password
+        ]
+        accounts += [
+            (f"{user.email} na {municipality.site.hostname}", password)
+            for user, password in citizens
             if password
         ]
 

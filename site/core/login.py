@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from radnice.citizens.accounts import is_citizen
+
 from .two_factor import confirmed_device, matching_device
 
 
@@ -47,6 +49,9 @@ class LoginForm(WagtailLoginForm):
                 raise ValidationError(lockout_message(), code="locked_out") from None
             raise
         user = self.get_user()
+        if user is not None and is_citizen(user):
+            # A citizen's account never opens the admin, whatever flags it was given by mistake.
+            raise self.get_invalid_login_error()
         if user is not None and confirmed_device(user) is not None:
             token = (cleaned_data.get("otp_token") or "").strip().replace(" ", "")
             if not token:

@@ -10,12 +10,14 @@ so a new page type is measured and checked as soon as a town has a page of that 
   list, a detail) lists them in ``sample_routes()``, returning ``(key, label, path)`` with
   ``path`` relative to the page's URL (``"archiv/"``, ``"?typ=volby"``). Types without it
   contribute their page's URL under the model's name.
-- Views that no page type owns: search with results and without, and the 404 page.
+- Views that no page type owns: search with results and without, the citizens' account
+  pages (log-in, sign-up, password reset: radnice.citizens) and the 404 page.
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -51,6 +53,11 @@ def sample_pages(municipality):
             "search_empty",
             _("Vyhledávání bez výsledků"),
             "/hledat/?" + urlencode({"q": NO_RESULTS_QUERY}),
+        ),
+        SamplePage("account_login", _("Přihlášení občana"), reverse("account_login")),
+        SamplePage("account_signup", _("Registrace občana"), reverse("account_signup")),
+        SamplePage(
+            "account_password_reset", _("Obnovení hesla"), reverse("account_reset_password")
         ),
         SamplePage("not_found", _("Stránka nenalezena"), NOT_FOUND_PATH, status=404),
     ]

@@ -62,7 +62,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class AnonymousPostLimitMiddleware:
-    """Must come after AuthenticationMiddleware; staff keep Django's own upload limits."""
+    """After AuthenticationMiddleware and CitizenTownMiddleware; staff keep Django's limits."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -80,6 +80,6 @@ class AnonymousPostLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return True
-        return (
-            length > settings.RADNICE_ANONYMOUS_POST_MAX_SIZE and not request.user.is_authenticated
-        )
+        # Citizens (radnice.citizens) post small forms like any visitor.
+        visitor = not request.user.is_authenticated or getattr(request, "citizen", None)
+        return length > settings.RADNICE_ANONYMOUS_POST_MAX_SIZE and bool(visitor)

@@ -43,6 +43,9 @@ DEMO_KEYS = [
     "budget_search",
     "search",
     "search_empty",
+    "account_login",
+    "account_signup",
+    "account_password_reset",
     "not_found",
 ]
 
@@ -79,5 +82,8 @@ def test_town_without_content_has_home_search_and_404(db):
         "homepage",
         "search",
         "search_empty",
+        "account_login",
+        "account_signup",
+        "account_password_reset",
         "not_found",
     ]

@@ -1,0 +1,81 @@
+"""Log-in of citizens: only the accounts of the request's town, never the admin.
+
+- ``CitizenBackend`` (allauth's backend) finds an e-mail's account only among the citizens
+  of the town whose host the log-in form was posted to;
+- ``CitizenTownMiddleware`` treats a citizen as anonymous on another town's host and
+  everywhere in the admin, so a session cookie carried elsewhere is worthless, and strips
+  staff flags and permissions set on a citizen by mistake;
+- ``axes_ignores`` leaves the citizens' log-in to allauth's rate limits: django-axes keeps
+  throttling the admin log-in (radnice.core.login).
+"""
+
+from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth.models import AnonymousUser
+
+from .accounts import citizen_profile, request_town, town_citizens_with_email
+
+ADMIN_PREFIX = "/admin/"
+
+
+class CitizenBackend(AuthenticationBackend):
+    def authenticate(self, request, **credentials):
+        if request is None or request_town(request) is None:
+            return None
+        self._request = request
+        return super().authenticate(request, **credentials)
+
+    def _authenticate_by_email(self, email, password):
+        if not email:
+            return None
+        town = request_town(self._request)
+        for user in town_citizens_with_email(town, email).order_by("pk"):
+            if self._check_password(user, password):
+                return user
+        return None
+
+    def _authenticate_by_username(self, username, password):
+        # Citizens' usernames are generated and never shown: they log in by e-mail only.
+        return None
+
+    def get_user(self, user_id):
+        user = super().get_user(user_id)
+        return user if citizen_profile(user) is not None else None
+
+
+def axes_ignores(request, credentials=None):
+    """django-axes' whitelist: every log-in outside the admin (allauth throttles those)."""
+    return request is not None and not request.path_info.startswith(ADMIN_PREFIX)
+
+
+def neutralise(user):
+    """No staff flag or permission of a citizen counts, whatever was set by mistake."""
+    user.is_staff = False
+    user.is_superuser = False
+    user._perm_cache = set()
+    user._user_perm_cache = set()
+    user._group_perm_cache = set()
+
+
+class CitizenTownMiddleware:
+    """Right after AuthenticationMiddleware: a citizen exists only on their own town's host."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.citizen = None
+        profile = citizen_profile(request.user)
+        if profile is not None:
+            if request.path_info.startswith(ADMIN_PREFIX) or (
+                profile.municipality_id != getattr(request_town(request), "pk", None)
+            ):
+                request.user = AnonymousUser()
+                request.auser = _anonymous
+            else:
+                neutralise(request.user)
+                request.citizen = profile
+        return self.get_response(request)
+
+
+async def _anonymous():
+    return AnonymousUser()
