@@ -1,4 +1,6 @@
 import pytest
+from django.db import connections
+from wagtail.models import Page
 
 from municipalities.models import MunicipalityRole
 
@@ -11,11 +13,37 @@ from .factories import (
 )
 
 
+def pytest_configure(config):
+    """Keep the test database between local runs (``--reuse-db``) when it has a stable name
+    (radnice.settings gives it one outside CI and ``RADNICE_TEST_DB_NAME``). Migrations
+    added since the last run are applied; ``--create-db`` builds it afresh."""
+    from django.conf import settings
+
+    if getattr(settings, "RADNICE_TEST_DB_REUSABLE", False):
+        config.option.reuse_db = True
+
+
 def _is_transactional(request):
     marker = request.node.get_closest_marker("django_db")
     if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True
     return "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """pytest-django's test database; a reused one is built afresh when a flush emptied it."""
+    settings = connections["default"].settings_dict
+    if settings["NAME"] != settings["TEST"]["NAME"]:
+        return  # no selected test uses the database, so pytest-django did not create it
+    with django_db_blocker.unblock():
+        if request.config.getvalue("reuse_db") and Page.get_first_root_node() is None:
+            # The last run ended with a flush (transactional tests do), which took away what
+            # data migrations insert (e.g. the budget classification): build it afresh.
+            connections.close_all()
+            connections["default"].creation.create_test_db(
+                verbosity=0, autoclobber=True, keepdb=False, serialize=False
+            )
 
 
 @pytest.fixture(autouse=True)
