@@ -190,10 +190,46 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+
+
+def _test_database_name():
+    """The test database's name, and whether it stays the same from one run to the next.
+
+    - ``RADNICE_TEST_DB_NAME`` names it (kept as it is: the caller makes sure that no two
+      runs at a time share it).
+    - In CI (``CI=true``) each test process has its own, created afresh.
+    - Otherwise a checkout has one stable database (per xdist worker: pytest-django adds
+      ``_gw0``... to the name), which tests/conftest.py keeps between runs (``--reuse-db``).
+      A run holds a lock on it (a file under var/) for as long as it lives; a second run
+      started meanwhile in the same checkout gets its own database, as in CI.
+    """
+    if os.environ.get("RADNICE_TEST_DB_NAME"):
+        return os.environ["RADNICE_TEST_DB_NAME"], False
+    per_process = f"test_radnice_{os.getpid()}"
+    if os.environ.get("CI") == "true":
+        return per_process, False
+    import fcntl
+    import hashlib
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+    lock = open(BASE_DIR / "var" / f"test_radnice{worker and '_'}{worker}.lock", "w")  # noqa: SIM115
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        return per_process, False
+    _TEST_DATABASE_LOCKS.append(lock)  # held until the process ends
+    checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]
+    return f"test_radnice_{checkout}", True
+
+
+_TEST_DATABASE_LOCKS = []
+
 if TESTING:
-    # One test database per test process, so parallel runs never share one; on SQLite a
-    # file, so that a separate Celery worker process can open the same database.
-    _test_db = os.environ.get("RADNICE_TEST_DB_NAME") or f"test_radnice_{os.getpid()}"
+    # Never a database of another run: per process, or per checkout under a lock (above); on
+    # SQLite a file, so that a separate Celery worker process can open the same database.
+    _test_db, RADNICE_TEST_DB_REUSABLE = _test_database_name()
     if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         (BASE_DIR / "var").mkdir(exist_ok=True)
         _test_db = str(BASE_DIR / "var" / f"{_test_db}.sqlite3")

@@ -1,14 +1,30 @@
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.management import call_command
+from django.db import connections
+from wagtail.models import Page
 
 from municipalities.models import MunicipalityRole
 
 from .factories import (
+    SESSION_TOWNS,
     PersonFactory,
     StandardPageFactory,
     make_member,
-    make_municipality,
     restore_migration_data,
+    session_town,
 )
+
+
+def pytest_configure(config):
+    """Keep the test database between local runs (``--reuse-db``) when it has a stable name
+    (radnice.settings gives it one outside CI and ``RADNICE_TEST_DB_NAME``). Migrations
+    added since the last run are applied; ``--create-db`` builds it afresh."""
+    from django.conf import settings
+
+    if getattr(settings, "RADNICE_TEST_DB_REUSABLE", False):
+        config.option.reuse_db = True
 
 
 def _is_transactional(request):
@@ -18,13 +34,48 @@ def _is_transactional(request):
     return "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the towns of ``town_a`` and ``town_b`` built once
+    for the whole session (provisioning a town takes a good part of a second)."""
+    settings = connections["default"].settings_dict
+    if settings["NAME"] != settings["TEST"]["NAME"]:
+        return  # no selected test uses the database, so pytest-django did not create it
+    with django_db_blocker.unblock():
+        if request.config.getvalue("reuse_db") and Page.get_first_root_node() is None:
+            # The last run ended with a flush (transactional tests do), which took away what
+            # data migrations insert (e.g. the budget classification): build it afresh.
+            connections.close_all()
+            connections["default"].creation.create_test_db(
+                verbosity=0, autoclobber=True, keepdb=False, serialize=False
+            )
+        for key in SESSION_TOWNS:
+            session_town(key)
+
+
 @pytest.fixture(autouse=True)
 def _migration_data_after_flush(request):
     """Every transactional test starts with the rows migrations insert (root page, locales...),
-    whichever transactional test ran before it and flushed them."""
+    whichever transactional test ran before it and flushed them, and without the session's
+    towns (the first transactional test of a session empties the database: such tests
+    always did start from an empty one)."""
     if _is_transactional(request):
         request.getfixturevalue("transactional_db")
+        from municipalities.models import Municipality
+
+        if Municipality.objects.exists():
+            call_command("flush", interactive=False, verbosity=0)
         restore_migration_data()
+
+
+@pytest.fixture(autouse=True)
+def _empty_local_caches():
+    """Each test starts with empty in-memory caches: the session's towns outlive every test,
+    so Wagtail's site root paths and the town hosts cached while a test changed a town (or
+    added one) would otherwise outlive its rollback. A shared cache (Redis) is left alone."""
+    for backend in caches.all(initialized_only=True):
+        if isinstance(backend, LocMemCache):
+            backend.clear()
 
 
 @pytest.fixture
@@ -40,12 +91,14 @@ def files_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def town_a(db):
-    return make_municipality("Obec Alfa", "alfa.test")
+    """Obec Alfa on alfa.test, built once per session (see ``django_db_setup``), read afresh."""
+    return session_town("town_a")
 
 
 @pytest.fixture
 def town_b(db):
-    return make_municipality("Město Beta", "beta.test", kind="mesto")
+    """Město Beta on beta.test, built once per session (see ``django_db_setup``), read afresh."""
+    return session_town("town_b")
 
 
 @pytest.fixture

@@ -25,6 +25,36 @@ def make_municipality(name, hostname, kind="obec", **kwargs):
     ).municipality
 
 
+# The two towns most tests use (fixtures ``town_a`` and ``town_b`` in tests/conftest.py). They
+# are built once per test session (per xdist worker) and committed; each test sees them in
+# its own transaction, rolled back at its end. Their IČO start with 0, which ``next_ico()``
+# never gives.
+SESSION_TOWNS = {
+    "town_a": {"name": "Obec Alfa", "hostname": "alfa.test", "kind": "obec", "ico": "00880019"},
+    "town_b": {"name": "Město Beta", "hostname": "beta.test", "kind": "mesto", "ico": "00880027"},
+}
+
+
+def session_town(key):
+    """The town ``key`` of ``SESSION_TOWNS``, read afresh; built if it is not there (after a
+    transactional test emptied the database, it is built again inside the running test)."""
+    from municipalities.models import Municipality
+
+    spec = SESSION_TOWNS[key]
+    town = (
+        Municipality.objects.select_related("site")
+        .filter(ico=spec["ico"], site__hostname=spec["hostname"], site__port=80)
+        .first()
+    )
+    return town or make_municipality(**spec)
+
+
+def site_path(page):
+    """The page's path on its own site. ``page.url`` is that path only while the database
+    has a single site; with the session's towns there are always more."""
+    return page.relative_url(page.get_site())
+
+
 def make_member(municipality, role=MunicipalityRole.EDITOR, email=None, password="heslo-123"):
     email = email or f"{role}-{municipality.pk}@example.cz"
     user, _password = ensure_member(municipality, role, email, password)

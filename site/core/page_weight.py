@@ -163,13 +163,20 @@ def settle(page):
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-def measure_page(browser, url, sample, **context_options):
-    """Open ``url`` in a fresh context of ``browser`` and weigh everything it loads."""
+def measure_page(browser, url, sample, *, prepare=None, inspect=None, **context_options):
+    """Open ``url`` in a fresh context of ``browser`` and weigh everything it loads.
+
+    ``prepare(context)`` runs before the page opens (to listen to its requests, say) and
+    ``inspect(page, response)`` after it is weighed, while it is still open, so that a
+    caller checking the page in other ways (the browser tests) need not load it again.
+    """
     # gzip, the budget's measure, even where the server could send Brotli.
     headers = {"Accept-Encoding": "gzip", **context_options.pop("extra_http_headers", {})}
     context = browser.new_context(extra_http_headers=headers, **context_options)
     responses = []
     context.on("response", lambda response: responses.append(response))
+    if prepare:
+        prepare(context)
     page = context.new_page()
     weight = PageWeight(sample.key, str(sample.label), sample.path)
     try:
@@ -179,6 +186,8 @@ def measure_page(browser, url, sample, **context_options):
         settle(page)
         for item in responses:
             weight.resources.append(_resource(item))
+        if inspect:
+            inspect(page, response)
     finally:
         context.close()
     return weight

@@ -7,8 +7,14 @@ from ``radnice.core.page_samples``, so a new page type is checked as soon as the
 one. Each test covers one installed theme (``themes.available_themes()``), so a new theme is
 checked without touching this file.
 
-For speed, one test visits all pages in all modes and widths and reports every problem at
-once (page, mode, width, rule, impact, elements, help) instead of stopping at the first.
+For speed, one walk (the ``walk`` fixture) visits all pages in the colour modes and widths
+of ``WALK`` and the tests report every problem it found at once (page, mode, width, rule,
+impact, elements, help) instead of stopping at the first. Each page load serves several
+checks: axe-core, the site frame, foreign requests and CSP messages on every load; the
+weight budget from the light pass at 1280 px, where each page opens in a fresh browser
+context (nothing cached); reflow at 320 px from the light pass at 375 px, by narrowing the
+window of the loaded page. The visitor's own choice of dark mode differs from the device's
+dark mode only in which CSS route applies the same palette, so it is checked at 1280 px only.
 """
 
 import dataclasses
@@ -19,7 +25,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from radnice.core.page_weight import budget_problems, measure_site, settle
+from radnice.core.page_weight import budget_problems, measure_page, settle
 from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS
 from themes import available_themes
 from themes.colour_scheme import COOKIE_NAME as COLOUR_COOKIE
@@ -56,24 +62,44 @@ COLOR_MODES = (
     ColorMode("tmavý", "dark"),
     ColorMode("tmavý, zvolený návštěvníkem", "light", cookies=((COLOUR_COOKIE, "dark"),)),
 )
+# The colour modes and widths the walk runs axe-core in: both of the device's preferences at
+# both widths, the visitor's choice of dark at the wide one (see the module's docstring).
+WALK = (
+    (COLOR_MODES[0], 375),
+    (COLOR_MODES[0], 1280),
+    (COLOR_MODES[1], 375),
+    (COLOR_MODES[1], 1280),
+    (COLOR_MODES[2], 1280),
+)
+# The pass of the walk that weighs every page, each in a fresh context.
+WEIGHED = (COLOR_MODES[0], 1280)
 # WCAG 1.4.10 asks for reflow down to 320 CSS px; axe runs at the widths above, this one
-# is checked for sideways scrolling only.
+# is checked for sideways scrolling only, in this pass, by narrowing the loaded page.
 NARROWEST = 320
+NARROWED = (COLOR_MODES[0], 375)
 
 
-def new_context(browser, showcase, mode=COLOR_MODES[0], width=1280, **options):
-    context = browser.new_context(
-        locale="cs-CZ",
-        viewport={"width": width, "height": 900},
-        color_scheme=mode.color_scheme,
+def context_options(mode=COLOR_MODES[0], width=1280, **options):
+    return {
+        "locale": "cs-CZ",
+        "viewport": {"width": width, "height": 900},
+        "color_scheme": mode.color_scheme,
         **options,
-    )
+    }
+
+
+def set_up_context(context, showcase, mode=COLOR_MODES[0]):
     context.set_default_timeout(TIMEOUT_MS)
     if mode.cookies:
         context.add_cookies(
             [{"name": name, "value": value, "url": showcase.url()} for name, value in mode.cookies]
         )
     return context
+
+
+def new_context(browser, showcase, mode=COLOR_MODES[0], width=1280, **options):
+    context = browser.new_context(**context_options(mode, width, **options))
+    return set_up_context(context, showcase, mode)
 
 
 @pytest.fixture(scope="module", params=THEMES)
@@ -91,7 +117,7 @@ def visit(page, showcase, sample):
 
 @dataclasses.dataclass
 class Walk:
-    """What one visit of every sample page, in every colour mode and width, found."""
+    """What one visit of every sample page, in every colour mode and width of ``WALK``, found."""
 
     checks: int = 0  # pages checked by axe
     # (rule, impact, elements, help) -> ["page (mode, width)", ...]
@@ -102,67 +128,100 @@ class Walk:
     missing_frame: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
     # Content-Security-Policy messages of the browser console -> {page path, ...}
     csp_errors: dict = dataclasses.field(default_factory=lambda: defaultdict(set))
+    # radnice.core.page_weight.PageWeight of every sample page (the ``WEIGHED`` pass)
+    weights: list = dataclasses.field(default_factory=list)
+    # page path -> the elements sticking out at ``NARROWEST`` px ("" when it reflows)
+    narrow_overflow: dict = dataclasses.field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
 def walk(theme, showcase, module_browser):
-    """Visit every sample page in every colour mode and width once: run axe-core on it and
-    record every request it makes (after scrolling to the end, so lazy images load too)."""
+    """Visit every sample page in every colour mode and width of ``WALK`` once: run axe-core
+    on it, record every request it makes (after scrolling to the end, so lazy images load
+    too), weigh it in one pass and narrow it to 320 px in another."""
     axe = Axe()
     result = Walk()
-    for mode in COLOR_MODES:
-        for width in WIDTHS:
-            context = new_context(module_browser, showcase, mode, width)
-            current = {}
+    for mode, width in WALK:
+        current = {}
 
-            def record(request, current=current):
-                parts = urlsplit(request.url)
-                if parts.scheme in ("http", "https", "ws", "wss") and (
-                    parts.hostname != SHOWCASE_HOSTNAME
-                ):
-                    result.foreign_requests[parts.hostname].add(
-                        f"{current['path']} → {request.url}"
-                    )
+        def record(request, current=current):
+            parts = urlsplit(request.url)
+            if parts.scheme in ("http", "https", "ws", "wss") and (
+                parts.hostname != SHOWCASE_HOSTNAME
+            ):
+                result.foreign_requests[parts.hostname].add(f"{current['path']} → {request.url}")
 
-            def console(message, current=current):
-                if "Content Security Policy" in message.text:
-                    result.csp_errors[message.text].add(current["path"])
+        def console(message, current=current):
+            if "Content Security Policy" in message.text:
+                result.csp_errors[message.text].add(current["path"])
 
+        def prepare(context, mode=mode):
+            set_up_context(context, showcase, mode)
             context.on("request", record)
             context.on("console", console)
-            page = context.new_page()
-            try:
-                for sample in showcase.samples:
-                    where = f"{sample.label} {sample.path} ({mode.name}, {width} px)"
-                    current["path"] = sample.path
-                    response = page.goto(showcase.url(sample.path))
-                    if response.status != sample.status:
-                        key = ("http-status", f"HTTP {response.status}", "", "")
-                        result.violations[key].append(where)
-                        continue
-                    for part, locator in frame_parts(page, showcase).items():
-                        if not locator.count():
-                            result.missing_frame[part].add(sample.path)
+
+        def check(page, response, sample, mode=mode, width=width):
+            where = f"{sample.label} {sample.path} ({mode.name}, {width} px)"
+            if response.status != sample.status:
+                key = ("http-status", f"HTTP {response.status}", "", "")
+                result.violations[key].append(where)
+                return
+            for part, locator in frame_parts(page, showcase).items():
+                if not locator.count():
+                    result.missing_frame[part].add(sample.path)
+            overflow = horizontal_overflow(page)
+            if overflow:
+                key = (
+                    "reflow",
+                    "serious",
+                    overflow,
+                    "Content must reflow without horizontal scrolling (WCAG 1.4.10)",
+                )
+                result.violations[key].append(where)
+            result.checks += 1
+            for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+                targets = "; ".join(
+                    " ".join(map(str, node["target"])) for node in violation["nodes"]
+                )
+                key = (violation["id"], violation["impact"], targets, violation["help"])
+                result.violations[key].append(where)
+            if (mode, width) == NARROWED:
+                page.set_viewport_size({"width": NARROWEST, "height": 900})
+                next_frame(page)
+                result.narrow_overflow[sample.path] = horizontal_overflow(page)
+                page.set_viewport_size({"width": width, "height": 900})
+
+        if (mode, width) == WEIGHED:
+            for sample in showcase.samples:
+                current["path"] = sample.path
+                weight = measure_page(
+                    module_browser,
+                    showcase.url(sample.path),
+                    sample,
+                    prepare=prepare,
+                    inspect=lambda page, response, sample=sample: check(page, response, sample),
+                    **context_options(mode, width),
+                )
+                result.weights.append(weight)
+            continue
+        context = module_browser.new_context(**context_options(mode, width))
+        prepare(context)
+        page = context.new_page()
+        try:
+            for sample in showcase.samples:
+                current["path"] = sample.path
+                response = page.goto(showcase.url(sample.path))
+                if response.status == sample.status:
                     settle(page)
-                    overflow = horizontal_overflow(page)
-                    if overflow:
-                        key = (
-                            "reflow",
-                            "serious",
-                            overflow,
-                            "Content must reflow without horizontal scrolling (WCAG 1.4.10)",
-                        )
-                        result.violations[key].append(where)
-                    result.checks += 1
-                    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-                        targets = "; ".join(
-                            " ".join(map(str, node["target"])) for node in violation["nodes"]
-                        )
-                        key = (violation["id"], violation["impact"], targets, violation["help"])
-                        result.violations[key].append(where)
-            finally:
-                context.close()
+                check(page, response, sample)
+        finally:
+            context.close()
     return result
+
+
+def next_frame(page):
+    """Wait until the browser has laid out and painted the page after a change (a resize)."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def horizontal_overflow(page):
@@ -210,7 +269,7 @@ def frame_parts(page, showcase):
 
 
 def test_every_page_type_has_no_wcag_violation(theme, walk, showcase):
-    assert walk.checks == len(showcase.samples) * len(COLOR_MODES) * len(WIDTHS)
+    assert walk.checks == len(showcase.samples) * len(WALK)
     if walk.violations:
         pytest.fail(
             f"Téma {theme}: {len(walk.violations)} porušení WCAG 2.1 AA\n"
@@ -282,19 +341,9 @@ def tab_to(page, target, limit=MAX_TABS):
     pytest.fail(f"Klávesou Tab se nelze dostat na {locator} ({limit}× Tab)")
 
 
-def test_every_page_type_reflows_at_320_px(theme, showcase, module_browser):
-    context = new_context(module_browser, showcase, width=NARROWEST)
-    page = context.new_page()
-    overflowing = {}
-    try:
-        for sample in showcase.samples:
-            page.goto(showcase.url(sample.path))
-            settle(page)
-            overflow = horizontal_overflow(page)
-            if overflow:
-                overflowing[sample.path] = overflow
-    finally:
-        context.close()
+def test_every_page_type_reflows_at_320_px(theme, walk, showcase):
+    assert sorted(walk.narrow_overflow) == sorted(sample.path for sample in showcase.samples)
+    overflowing = {path: elements for path, elements in walk.narrow_overflow.items() if elements}
     assert not overflowing, f"Téma {theme}: stránky se při {NARROWEST} px posouvají do stran: " + (
         "; ".join(f"{path} ({elements})" for path, elements in sorted(overflowing.items()))
     )
@@ -469,11 +518,9 @@ def test_accordion_opens_without_javascript(theme, showcase, no_script_page):
 # --- weight -----------------------------------------------------------------------------------
 
 
-def test_every_page_type_keeps_the_weight_budget(theme, showcase, module_browser):
+def test_every_page_type_keeps_the_weight_budget(theme, walk, showcase):
     """At most 60 kB CSS and 30 kB JavaScript after gzip, no render-blocking script."""
-    weights = measure_site(
-        module_browser, showcase.url("").rstrip("/"), showcase.samples, locale="cs-CZ"
-    )
+    weights = walk.weights
     assert [weight.path for weight in weights] == [sample.path for sample in showcase.samples]
     assert all(weight.resources for weight in weights)
     problems = budget_problems(weights, showcase.samples)

@@ -53,11 +53,12 @@ def test_create_municipality_builds_site_tree_collection_and_groups():
 
 @pytest.mark.django_db
 def test_create_municipality_is_idempotent():
+    towns_before = Municipality.objects.count()  # the session's towns (tests/conftest.py)
     create()
     counts = (Site.objects.count(), Page.objects.count(), Collection.objects.count())
     create()
     assert (Site.objects.count(), Page.objects.count(), Collection.objects.count()) == counts
-    assert Municipality.objects.count() == 1
+    assert Municipality.objects.count() == towns_before + 1
 
 
 @pytest.mark.django_db
@@ -69,10 +70,12 @@ def test_duplicate_hostname_is_refused():
 
 @pytest.mark.django_db
 def test_invalid_ico_is_refused_and_nothing_is_created():
+    # Only the tree root and the session's towns (tests/conftest.py) are there before.
+    counts = (Site.objects.count(), Page.objects.count(), Municipality.objects.count())
     with pytest.raises(CommandError, match="kontrolní číslici"):
         create(ico="00991237")
-    assert not Site.objects.exists()
-    assert Page.objects.count() == 1  # only the tree root
+    assert not Site.objects.filter(hostname="gama.test").exists()
+    assert (Site.objects.count(), Page.objects.count(), Municipality.objects.count()) == counts
 
 
 @pytest.mark.django_db
@@ -84,12 +87,15 @@ def test_same_ico_on_other_hostname_is_refused():
 
 @pytest.mark.django_db
 def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
+    session_towns = list(Municipality.objects.values_list("pk", flat=True))  # tests/conftest.py
     call_command("load_demo", verbosity=0)
     # The operator's random password is printed once, when the account is created.
     printed = dict(re.findall(r"Nový účet (\S+), heslo: (\S+)", capsys.readouterr().out))
     assert get_user_model().objects.get(username="operator").check_password(printed["operator"])
     assert DEMO_PASSWORD not in printed.values()  # DEBUG is off in tests
-    names = sorted(Municipality.objects.values_list("name", "site__hostname"))
+    names = sorted(
+        Municipality.objects.exclude(pk__in=session_towns).values_list("name", "site__hostname")
+    )
     assert names == [
         ("Horní Dolní", "hornidolni.localhost"),
         ("Lhota pod Lesem", "lhota.localhost"),

@@ -7,7 +7,7 @@ import pytest
 
 from radnice.board.formatting import czech_date
 
-from ...factories import PersonFactory
+from ...factories import PersonFactory, site_path
 from .factories import (
     NoticeAttachmentFactory,
     NoticeResponsiblePersonFactory,
@@ -113,7 +113,7 @@ def test_board_head_links_feeds_and_open_data(client, board_a, notices):
         ("application/ld+json", "data.jsonld"),
         ("text/csv", "data.csv"),
     ]:
-        assert f'<link rel="alternate" type="{kind}" href="{board_a.url}{path}"' in html
+        assert f'<link rel="alternate" type="{kind}" href="{site_path(board_a)}{path}"' in html
 
 
 def test_notice_page_shows_period_numbers_types_attachments_and_persons(client, notices, today):

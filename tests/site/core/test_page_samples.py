@@ -8,7 +8,6 @@ from municipalities.demo.builders import build_demo_town
 from municipalities.demo.towns import LHOTA
 from radnice.core.page_samples import sample_pages
 from radnice.pages.models import StandardPage
-from tests.factories import make_municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +75,8 @@ def test_demo_town_has_a_sample_of_every_page_type_and_view(client):
     assert len(chosen.body.raw_data) == most
 
 
-def test_town_without_content_has_home_search_and_404(db):
-    town = make_municipality("Obec Alfa", "alfa.test")
+def test_town_without_content_has_home_search_and_404(town_a):
+    town = town_a
     assert [sample.key for sample in sample_pages(town)] == [
         "homepage",
         "search",

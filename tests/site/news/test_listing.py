@@ -226,7 +226,9 @@ def test_listing_query_count_does_not_grow_with_the_number_of_news(client, town_
         page.tags.add(f"stitek-{number}")
         page.save()
     with_12 = count_queries()
-    for number in range(108):
+    # Twelve more on a second page, in two more types, five more years and twelve more tags:
+    # neither the news beyond the page nor the facets' options may cost a query each.
+    for number in range(12):
         page = NewsPageFactory(
             parent=news_a,
             news_type=types_a["odpady" if number % 2 else "cistota"],
@@ -235,8 +237,8 @@ def test_listing_query_count_does_not_grow_with_the_number_of_news(client, town_
         )
         page.tags.add(f"jiny-{number}")
         page.save()
-    with_120 = count_queries()
-    assert with_12 == with_120
+    with_24 = count_queries()
+    assert with_12 == with_24
 
 
 def test_listing_images_cost_the_same_queries_for_two_or_ten_news(client, town_a, news_a):
