@@ -144,7 +144,7 @@ def test_taken_down_notice_stays_published_in_the_archive(client, notices):
 
 @pytest.mark.parametrize("subpath", ["", "archiv/"])
 def test_old_query_words_redirect_permanently_to_the_czech_ones(client, board_a, subpath):
-    url = board_a.url + subpath
+    url = site_path(board_a) + subpath
     response = get(client, url + "?type=vyhlasky&q=les&page=2")
     assert response.status_code == 301
     assert response["Location"] == url + "?typ=vyhlasky&q=les&strana=2"
