@@ -30,10 +30,6 @@ from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS
 from themes import available_themes
 from themes.colour_scheme import COOKIE_NAME as COLOUR_COOKIE
 
-# One worker runs this whole module (``--dist loadgroup`` in CI): its town and its walk of every
-# page are module-scoped, so tests dealt to two workers would build both twice.
-pytestmark = pytest.mark.xdist_group("public_pages")
-
 THEMES = [theme.name for theme in available_themes()]
 WIDTHS = (375, 1280)
 WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
