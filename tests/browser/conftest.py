@@ -56,16 +56,10 @@ def require_chromium():
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark every test in tests/browser/ with ``browser`` (before ``-m`` selects tests), and
-    group the tests of each theme for pytest-xdist (``--dist loadgroup`` in CI): a theme's walk
-    of every page is module-scoped, so its tests dealt to both workers would walk twice; one
-    theme per worker walks each once, and the two walks run side by side."""
+    """Mark every test in tests/browser/ with ``browser`` (before ``-m`` selects tests)."""
     for item in items:
         if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
-            theme = getattr(getattr(item, "callspec", None), "params", {}).get("theme")
-            if theme:
-                item.add_marker(pytest.mark.xdist_group(f"{item.path.stem}-{theme}"))
 
 
 @pytest.hookimpl(tryfirst=True)
