@@ -28,6 +28,9 @@ class CitizenProfile(models.Model):
     created_at = models.DateTimeField(_("založeno"), auto_now_add=True)
     terms_version = models.CharField(_("verze podmínek"), max_length=32, blank=True)
     terms_accepted_at = models.DateTimeField(_("podmínky přijaty"), null=True, blank=True)
+    #: a blocked account cannot log in (radnice.citizens.auth); set by the town's staff
+    blocked_at = models.DateTimeField(_("zablokováno"), null=True, blank=True)
+    blocked_reason = models.TextField(_("důvod zablokování"), blank=True)
 
     class Meta:
         verbose_name = _("účet občana")
@@ -35,3 +38,124 @@ class CitizenProfile(models.Model):
 
     def __str__(self):
         return f"{self.user.email} ({self.municipality})"
+
+
+# --- Verification of identity and what the town's staff did (shared by the OIDC flow and the
+# staff side; see radnice.citizens.verification) ---------------------------------------------
+
+
+class Level(models.IntegerChoices):
+    """What a module may require of a citizen, weakest first; a higher level satisfies a lower.
+
+    ``IDENTITY`` is an identity proven through an OpenID Connect provider (NIA, BankID...);
+    ``OFFICE`` is a person a town official confirmed in person (paper ballots, people without
+    an electronic identity), which satisfies whatever requires ``IDENTITY`` too.
+    """
+
+    NONE = 0, _("neověřený účet")
+    EMAIL = 10, _("ověřený e-mail")
+    IDENTITY = 20, _("ověřená identita")
+    OFFICE = 30, _("ověřeno úřadem")
+
+
+class Verification(models.Model):
+    """One proof of a citizen's identity: by an identity provider or by the office.
+
+    What it proved (name, date of birth, address) is kept for the eligibility rules of the
+    modules (minimum age, residence in the town); a revoked proof no longer counts.
+    """
+
+    class Method(models.TextChoices):
+        OIDC = "oidc", _("identita ověřená poskytovatelem identity")
+        OFFICE = "office", _("potvrzení úředníkem")
+
+    profile = models.ForeignKey(
+        CitizenProfile,
+        on_delete=models.CASCADE,
+        related_name="verifications",
+        verbose_name=_("účet občana"),
+    )
+    method = models.CharField(_("způsob"), max_length=16, choices=Method.choices)
+    #: the identity provider's name (OIDC) or empty (office)
+    provider = models.CharField(_("poskytovatel identity"), max_length=64, blank=True)
+    #: a hash of the provider's subject identifier (the same person verifying again is known)
+    subject_hash = models.CharField(_("otisk identifikátoru"), max_length=64, blank=True)
+    given_name = models.CharField(_("jméno"), max_length=150, blank=True)
+    family_name = models.CharField(_("příjmení"), max_length=150, blank=True)
+    birth_date = models.DateField(_("datum narození"), null=True, blank=True)
+    address = models.TextField(_("adresa"), blank=True)
+    #: the official who confirmed it (office) — kept as a name when their account goes
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ověřil(a)"),
+    )
+    note = models.TextField(_("poznámka"), blank=True)
+    verified_at = models.DateTimeField(_("ověřeno"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("zrušeno"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ověření totožnosti")
+        verbose_name_plural = _("ověření totožnosti")
+        ordering = ["-verified_at"]
+
+    def __str__(self):
+        return f"{self.get_method_display()}: {self.profile}"
+
+    @property
+    def level(self):
+        return Level.OFFICE if self.method == self.Method.OFFICE else Level.IDENTITY
+
+
+class AuditEntry(models.Model):
+    """What the town's staff did with a citizen's account (confirmations, blocking...).
+
+    Kept when the account goes (the labels say whom it concerned); never holds passwords,
+    second-factor secrets or identity-provider tokens.
+    """
+
+    class Action(models.TextChoices):
+        VERIFIED = "verified", _("totožnost potvrzena")
+        VERIFICATION_REVOKED = "verification_revoked", _("ověření zrušeno")
+        BLOCKED = "blocked", _("účet zablokován")
+        UNBLOCKED = "unblocked", _("účet odblokován")
+        DELETED = "deleted", _("účet smazán")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="citizen_audit_entries",
+        verbose_name=_("obec"),
+    )
+    profile = models.ForeignKey(
+        CitizenProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("účet občana"),
+    )
+    citizen_label = models.CharField(_("občan"), max_length=255)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provedl(a)"),
+    )
+    actor_label = models.CharField(_("provedl(a)"), max_length=255, blank=True)
+    action = models.CharField(_("úkon"), max_length=32, choices=Action.choices)
+    detail = models.TextField(_("podrobnosti"), blank=True)
+    created_at = models.DateTimeField(_("čas"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("záznam auditu")
+        verbose_name_plural = _("auditní záznamy")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.citizen_label}"
