@@ -135,3 +135,12 @@ def person_b(town_b):
 def client_a(client, editor_a):
     client.force_login(editor_a)
     return client
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``-n``, each theme's browser walk runs whole on one worker (tests/xdist_blocks.py)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from .xdist_blocks import make_scheduler
+
+    return make_scheduler(config, log)
