@@ -1,14 +1,7 @@
 """Every response carries the security headers; unused methods and oversized posts are refused."""
 
-import dataclasses
-import re
-
 import pytest
 from django.test import Client, override_settings
-
-from municipalities.demo.builders import build_demo_town
-from municipalities.demo.towns import LHOTA
-from radnice.core.page_samples import sample_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -31,28 +24,6 @@ def assert_hardened(response):
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
     assert "microphone=()" in response["Permissions-Policy"]
-
-
-def test_every_public_page_type_has_a_strict_content_security_policy(client):
-    town = dataclasses.replace(LHOTA, hostname="lhota.test", editor_username="editor@lhota.test")
-    demo_town = build_demo_town(town, 80)
-    samples = sample_pages(demo_town)
-    assert len(samples) > 20
-    for sample in samples:
-        response = client.get(sample.path, HTTP_HOST="lhota.test")
-        assert response.status_code == sample.status, sample
-        assert_hardened(response)
-        policy = directives(response)
-        assert policy["default-src"] == ["'self'"], sample
-        assert "'unsafe-inline'" not in response["Content-Security-Policy"], sample
-        assert policy["frame-ancestors"] == ["'none'"], sample
-        # The town's colours are an inline <style>: it carries the nonce of the header.
-        html = response.content.decode()
-        nonce = re.search(r"<style nonce=\"([^\"]+)\">:root", html).group(1)
-        assert f"'nonce-{nonce}'" in policy["style-src"], sample
-        assert not re.search(r"<style(?![^>]*nonce=)", html), sample
-        assert not re.search(r"<script(?![^>]*(src=|application/ld\+json))", html), sample
-        assert " style=" not in html, sample
 
 
 def test_video_players_are_the_only_frames_the_public_site_allows(client, town_a):

@@ -1,5 +1,7 @@
-"""No address a visitor can type makes a public view fail: every parameter of every public
-page, feed and export answers a hostile value with a page, an empty result or a 400.
+"""Every public URL of the demo town (built once for the module, which is what takes time):
+a sample of every page type and view, each with a strict Content-Security-Policy, and no
+address a visitor can type makes a public view fail: every parameter of every public page,
+feed and export answers a hostile value with a page, an empty result or a 400.
 
 The URLs are the town's sample pages (radnice.core.page_samples: one of every page type and
 view), the routes of their routable pages that take no arguments (feeds and exports), and the
@@ -8,6 +10,7 @@ URL answers normally, so a new filter is fuzzed as soon as a view reads it.
 """
 
 import dataclasses
+import re
 import time
 from contextlib import contextmanager
 from unittest import mock
@@ -24,10 +27,49 @@ from municipalities.demo.builders import build_demo_town
 from municipalities.demo.towns import LHOTA
 from radnice.core.middleware import MAX_QUERY_STRING_LENGTH
 from radnice.core.page_samples import pages_by_type, sample_pages
+from radnice.pages.models import StandardPage
 from tests.factories import restore_migration_data
 from tests.forked import run_forked
+from tests.site.core.test_security_headers import assert_hardened, directives
 
 HOST = "lhota.test"
+
+DEMO_KEYS = [
+    "homepage",
+    "contacts",
+    "contacts_person",
+    "contacts_place",
+    "board",
+    "board_archive",
+    "board_filtered",
+    "officialnoticepage",
+    "news",
+    "news_filtered",
+    "newspage",
+    "events",
+    "events_calendar",
+    "events_archive",
+    "events_filtered",
+    "eventpage",
+    "landingpage",
+    "standardpage",
+    "accessibilitystatementpage",
+    "budget",
+    "budget_sector",
+    "budget_paragraph",
+    "budget_event",
+    "budget_months",
+    "budget_invoices",
+    "budget_suppliers",
+    "budget_comparison",
+    "budget_search",
+    "search",
+    "search_empty",
+    "account_login",
+    "account_signup",
+    "account_password_reset",
+    "not_found",
+]
 
 #: percent-encoded, as they would arrive in a query string; some are no valid UTF-8 at all
 HOSTILE_VALUES = {
@@ -209,3 +251,50 @@ def test_no_public_url_answers_a_hostile_parameter_with_a_server_error(public_ur
         assert not failures, "\n".join(f"{status} {url}" for url, status in failures)
 
     assert run_forked(fuzz_all) == "ok"
+
+
+# --- samples and their security headers -------------------------------------------------------
+
+
+def test_demo_town_has_a_sample_of_every_page_type_and_view(demo_town, client):
+    samples = sample_pages(demo_town)
+    assert [sample.key for sample in samples] == DEMO_KEYS
+    for sample in samples:
+        response = client.get(sample.path, HTTP_HOST=HOST)
+        assert response.status_code == sample.status, sample
+        assert response["Content-Type"].startswith("text/html"), sample
+    # Filtered listings really filter; a search finds something or nothing, as labelled.
+    by_key = {sample.key: sample for sample in samples}
+    for listing in ("board", "news", "events"):
+        assert "?" in by_key[f"{listing}_filtered"].path
+    found = client.get(by_key["search"].path, HTTP_HOST=HOST).content.decode()
+    empty = client.get(by_key["search_empty"].path, HTTP_HOST=HOST).content.decode()
+    assert "Nalezeno 0 výsledků" not in found
+    assert "Nalezeno 0 výsledků" in empty
+
+    # Of several pages of a type, the one with the most components stands for the type.
+    sample = by_key["standardpage"]
+    pages = StandardPage.objects.live().descendant_of(demo_town.site.root_page)
+    most = max(len(page.body.raw_data) for page in pages)
+    chosen = next(page for page in pages if page.url_path.endswith(sample.path))
+    assert len(chosen.body.raw_data) == most
+
+
+def test_every_public_page_type_has_a_strict_content_security_policy(demo_town, client):
+    samples = sample_pages(demo_town)
+    assert len(samples) > 20
+    for sample in samples:
+        response = client.get(sample.path, HTTP_HOST=HOST)
+        assert response.status_code == sample.status, sample
+        assert_hardened(response)
+        policy = directives(response)
+        assert policy["default-src"] == ["'self'"], sample
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"], sample
+        assert policy["frame-ancestors"] == ["'none'"], sample
+        # The town's colours are an inline <style>: it carries the nonce of the header.
+        html = response.content.decode()
+        nonce = re.search(r"<style nonce=\"([^\"]+)\">:root", html).group(1)
+        assert f"'nonce-{nonce}'" in policy["style-src"], sample
+        assert not re.search(r"<style(?![^>]*nonce=)", html), sample
+        assert not re.search(r"<script(?![^>]*(src=|application/ld\+json))", html), sample
+        assert " style=" not in html, sample
