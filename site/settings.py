@@ -327,6 +327,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.events.extend_event_occurrences",
         "schedule": crontab(hour=3, minute=15),
     },
+    "citizens-purge-unverified-signups": {
+        "task": "radnice.citizens.tasks.purge_unverified_signups",
+        "schedule": crontab(hour=2, minute=40),
+    },
 }
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through
@@ -533,6 +537,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", "1")
+# Sign-ups never confirmed are deleted after so many days (a daily beat task).
+RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED_DAYS", "7"))
 
 # /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
 RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")
