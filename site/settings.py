@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -536,6 +537,16 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip,100/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A citizen may add a second factor (allauth.mfa): an authenticator app (TOTP) and the recovery
+# codes that come with it; no security keys. Staff keep django-otp in the admin (above): the two
+# never meet (radnice.citizens.auth).
+MFA_ADAPTER = "radnice.citizens.mfa.CitizenMFAAdapter"
+MFA_FORMS = {
+    "activate_totp": "radnice.citizens.mfa.ActivateTOTPForm",
+    "authenticate": "radnice.citizens.mfa.AuthenticateForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
 RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", "1")
 # Sign-ups never confirmed are deleted after so many days (a daily beat task).
 RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED_DAYS", "7"))

@@ -21,15 +21,6 @@ ALFA = "alfa.test"
 BETA = "beta.test"
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache_and_outbox(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()  # allauth's rate limits count in the cache
-    mail.outbox.clear()
-    yield
-    cache.clear()
-
-
 def sign_up(client, host, email=EMAIL, password=PASSWORD):
     return client.post(
         "/ucet/signup/",

@@ -3,6 +3,7 @@
 import datetime
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -40,6 +41,7 @@ def test_beat_runs_the_purge_daily():
 def test_old_unverified_sign_ups_go_the_rest_stays(town_a, town_b):
     old = unverified_citizen(town_a, "stary@example.cz", days_old=8)
     old_b = unverified_citizen(town_b, "stary@example.cz", days_old=30)
+    Authenticator.objects.create(user=old, type=Authenticator.Type.TOTP, data={"secret": "X"})
     recent = unverified_citizen(town_a, "novy@example.cz", days_old=6)
     verified, _password = ensure_citizen(town_a, "overeny@example.cz")
     aged(verified, 100)
@@ -61,6 +63,7 @@ def test_old_unverified_sign_ups_go_the_rest_stays(town_a, town_b):
     # What hung on the deleted users went with them.
     assert not CitizenProfile.objects.filter(user_id__in=[old.pk, old_b.pk]).exists()
     assert not EmailAddress.objects.filter(user_id__in=[old.pk, old_b.pk]).exists()
+    assert not Authenticator.objects.filter(user_id=old.pk).exists()
     assert EmailAddress.objects.filter(user=editor).exists()
     # Running again deletes nothing more.
     assert purge_unverified_signups_task.delay().get() == 0
