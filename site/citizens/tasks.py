@@ -1,9 +1,24 @@
-"""Scheduled work of citizens' accounts (Celery beat, or eagerly in-process)."""
+"""Citizens' background work: e-mails (radnice.citizens.mail) and the daily purge."""
+
+import smtplib
 
 from celery import shared_task
 from django.conf import settings
 
+from .mail import deliver
 from .purge import purge_unverified_signups
+
+
+@shared_task(
+    name="radnice.citizens.tasks.send_citizen_mail",
+    acks_late=True,
+    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def send_citizen_mail_task(key, message):
+    """Send a rendered message to a citizen once per key (see radnice.citizens.mail)."""
+    return deliver(key, message)
 
 
 @shared_task(name="radnice.citizens.tasks.purge_unverified_signups", acks_late=True)
