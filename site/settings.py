@@ -332,6 +332,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.citizens.tasks.purge_unverified_signups",
         "schedule": crontab(hour=2, minute=40),
     },
+    "citizens-forget-sent-mail": {
+        "task": "radnice.citizens.tasks.forget_sent_mail",
+        "schedule": crontab(hour=2, minute=50),
+    },
 }
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through

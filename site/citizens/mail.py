@@ -7,7 +7,8 @@ the sending to a Celery task started when the transaction commits
 (:func:`radnice.core.background.run_after_commit`). Every message has a key recorded in
 ``SentCitizenMail`` when it goes out, so a task delivered twice (a worker lost after sending,
 ``acks_late``) sends once; a caller that passes its own ``key`` (say
-``f"notice-{notice.pk}"``) also sends once however often it calls.
+``f"notice-{notice.pk}"``) also sends once however often it calls (for as long as the key
+is kept: ``KEEP_SENT_KEYS_DAYS``, then a daily task forgets it).
 
 Templates, as allauth's: ``<prefix>_subject.txt``, ``<prefix>_message.txt`` and optionally
 ``<prefix>_message.html``, looked up like every template (the town's theme first, then the
@@ -18,6 +19,7 @@ allauth's templates use). ``account/email/base_message.txt`` of the default them
 every message with the town's greeting and signature.
 """
 
+import datetime
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -28,10 +30,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from municipalities.hosts import absolute_url
 from themes.loader import activate_theme, deactivate_theme
+
+#: How long the key of a sent message is kept (a caller's key sends once within that time).
+KEEP_SENT_KEYS_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -133,3 +138,12 @@ def deliver(key, message):
             email.attach_alternative(message["html"], "text/html")
         email.send()
     return True
+
+
+def forget_sent_mail(days=KEEP_SENT_KEYS_DAYS):
+    """Delete the keys of messages sent more than ``days`` ago; returns how many."""
+    from .models import SentCitizenMail
+
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _ = SentCitizenMail.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted

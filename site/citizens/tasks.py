@@ -5,7 +5,7 @@ import smtplib
 from celery import shared_task
 from django.conf import settings
 
-from .mail import deliver
+from .mail import deliver, forget_sent_mail
 from .purge import purge_unverified_signups
 
 
@@ -27,3 +27,9 @@ def purge_unverified_signups_task(days=None):
     if days is None:
         days = settings.RADNICE_CITIZEN_UNVERIFIED_DAYS
     return purge_unverified_signups(days=int(days))
+
+
+@shared_task(name="radnice.citizens.tasks.forget_sent_mail", acks_late=True)
+def forget_sent_mail_task():
+    """Drop the keys of e-mails sent long ago (radnice.citizens.mail.KEEP_SENT_KEYS_DAYS)."""
+    return forget_sent_mail()

@@ -122,3 +122,22 @@ def test_the_towns_theme_overrides_a_mail_template(town_a, town_b, tmp_path, mon
     plain = render_citizen_mail(town_b, "account/email/unknown_account", EMAIL, language="cs")
     assert themed["body"].startswith(f"Vítá vás {town_a.name}!")
     assert plain["body"].startswith("Dobrý den,")
+
+
+def test_keys_of_old_messages_are_forgotten_daily(town_a, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from radnice.citizens.mail import KEEP_SENT_KEYS_DAYS
+    from radnice.citizens.tasks import forget_sent_mail_task
+
+    entry = settings.CELERY_BEAT_SCHEDULE["citizens-forget-sent-mail"]
+    assert entry["task"] == forget_sent_mail_task.name
+    old = SentCitizenMail.objects.create(key="stary", municipality=town_a)
+    SentCitizenMail.objects.filter(pk=old.pk).update(
+        sent_at=timezone.now() - datetime.timedelta(days=KEEP_SENT_KEYS_DAYS + 1)
+    )
+    SentCitizenMail.objects.create(key="novy", municipality=town_a)
+    assert forget_sent_mail_task.delay().get() == 1
+    assert list(SentCitizenMail.objects.values_list("key", flat=True)) == ["novy"]
