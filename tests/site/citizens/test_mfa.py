@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from radnice.citizens.accounts import ensure_citizen
 from tests.factories import make_member
 
 from .test_accounts import ALFA, EMAIL, PASSWORD, is_logged_in, log_in, make_citizen
@@ -71,6 +72,7 @@ def test_activation_shows_the_secret_and_an_inline_qr_code(client, town_a):
     html = page.content.decode()
     secret = client.session[SECRET_KEY]
     assert f'<code id="authenticator_secret">{secret}</code>' in html
+    assert '<svg role="img" aria-label="QR kód pro aplikaci s ověřovacími kódy"' in html
     assert "<svg" in html and "data:image" not in html and "<?xml" not in html
     assert not re.search(r"<svg[^>]*style=", html)  # nothing for the CSP to block
     assert "img-src 'self';" in page["Content-Security-Policy"] + ";"
@@ -206,3 +208,17 @@ def test_the_secret_never_shows_in_the_admin(client, town_a):
         html = response.content.decode()
         assert secret not in html
         assert secret.lower() not in html.lower()
+
+
+def test_the_authenticator_app_shows_the_towns_name(rf, town_a):
+    from allauth.core import context
+
+    from radnice.citizens.mfa import CitizenMFAAdapter
+
+    user, _password = ensure_citizen(town_a, EMAIL)
+    request = rf.get("/ucet/2fa/totp/activate/", HTTP_HOST=ALFA)
+    request.municipality = town_a
+    with context.request_context(request):
+        url = CitizenMFAAdapter().build_totp_url(user, "ABCDEFGH")
+    assert url.startswith("otpauth://totp/jana.novakova%40example.cz?")
+    assert "issuer=Obec%20Alfa" in url
