@@ -534,6 +534,8 @@ ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_USER_DISPLAY = "radnice.citizens.accounts.display_name"
+# A citizen is told by e-mail when the password, an address or the second factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the adapter puts the town's name there
 ACCOUNT_RATE_LIMITS = {

@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -124,8 +125,12 @@ def test_log_in_asks_for_the_code(client, town_a):
     home = client.get("/", HTTP_HOST=ALFA)
     assert not home.wsgi_request.user.is_verified()
     assert "otp_device_id" not in client.session
-    # And the citizen still never reaches the admin.
+    # And the citizen still never reaches the admin, nor enrols a django-otp device there.
     assert client.get("/admin/", HTTP_HOST=ALFA).status_code == 302
+    enrol = client.get("/admin/dvoufazove-overeni/", HTTP_HOST=ALFA)
+    assert enrol.status_code == 302
+    assert enrol["Location"].startswith("/admin/login/")
+    assert not TOTPDevice.objects.filter(user=user).exists()
 
 
 def test_a_recovery_code_logs_in_once(client, town_a):
@@ -155,9 +160,15 @@ def test_deactivation(client, town_a):
     page = client.get("/ucet/2fa/totp/deactivate/", HTTP_HOST=ALFA)
     assert page.status_code == 200
     assert "Vypnout dvoufázové ověření" in page.content.decode()
+    mail.outbox.clear()
     response = client.post("/ucet/2fa/totp/deactivate/", HTTP_HOST=ALFA)
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=user).exists()
+    # The citizen is told, in the town's name (ACCOUNT_EMAIL_NOTIFICATIONS).
+    [notice] = mail.outbox
+    assert notice.to == [EMAIL]
+    assert notice.subject.startswith(f"[{town_a.name}] ")
+    assert notice.body.startswith("Dobrý den,")
     client.logout()
     response = log_in(client, ALFA)
     assert response.status_code == 302
