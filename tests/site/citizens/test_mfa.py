@@ -1,8 +1,7 @@
 """A citizen's optional second factor (allauth.mfa, TOTP): activation with an inline QR code,
 log-in with a code, recovery codes, deactivation; staff's django-otp stays apart."""
 
-import re
-
+import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
@@ -75,7 +74,7 @@ def test_activation_shows_the_secret_and_an_inline_qr_code(client, town_a):
     assert f'<code id="authenticator_secret">{secret}</code>' in html
     assert '<svg role="img" aria-label="QR kód pro aplikaci s ověřovacími kódy"' in html
     assert "<svg" in html and "data:image" not in html and "<?xml" not in html
-    assert not re.search(r"<svg[^>]*style=", html)  # nothing for the CSP to block
+    assert " style=" not in html and "<script>" not in html  # nothing for the CSP to block
     assert "img-src 'self';" in page["Content-Security-Policy"] + ";"
     assert 'for="id_code"' in html
 
@@ -233,3 +232,17 @@ def test_the_authenticator_app_shows_the_towns_name(rf, town_a):
         url = CitizenMFAAdapter().build_totp_url(user, "ABCDEFGH")
     assert url.startswith("otpauth://totp/jana.novakova%40example.cz?")
     assert "issuer=Obec%20Alfa" in url
+
+
+@pytest.mark.parametrize(("path", "lang"), [("/ucet/2fa/", "cs"), ("/en/ucet/2fa/", "en")])
+def test_second_factor_pages_in_the_site_frame(client, town_a, path, lang):
+    user, _password = ensure_citizen(town_a, EMAIL)
+    client.force_login(user, backend="radnice.citizens.auth.CitizenBackend")
+    response = client.get(path, HTTP_HOST=ALFA)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}"' in html
+    assert f"{town_a.name}</span>" in html  # the header
+    assert '<nav class="account-nav"' in html
+    assert "<h1>Dvoufázové ověření</h1>" in html
+    assert "<script>" not in html and " style=" not in html  # CSP: nothing inline
