@@ -553,7 +553,6 @@ MFA_FORMS = {
     "authenticate": "radnice.citizens.mfa.AuthenticateForm",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_PASSKEY_LOGIN_ENABLED = False
 RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", "1")
 # Sign-ups never confirmed are deleted after so many days (a daily beat task).
 RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED_DAYS", "7"))
