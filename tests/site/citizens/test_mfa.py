@@ -97,6 +97,8 @@ def test_activation_shows_the_secret_and_an_inline_qr_code(client, town_a):
     assert "recovery_codes.js" not in codes.content.decode()
     index = client.get("/ucet/2fa/", HTTP_HOST=ALFA)
     assert "Dvoufázové ověření je zapnuté." in index.content.decode()
+    assert "Nepoužité kódy: 10 z 10." in index.content.decode()
+    assert "Nepoužité kódy: 10 z 10." in codes.content.decode()
 
 
 def test_log_in_asks_for_the_code(client, town_a):
