@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -327,6 +328,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.events.extend_event_occurrences",
         "schedule": crontab(hour=3, minute=15),
     },
+    "citizens-purge-unverified-signups": {
+        "task": "radnice.citizens.tasks.purge_unverified_signups",
+        "schedule": crontab(hour=2, minute=40),
+    },
+    "citizens-forget-sent-mail": {
+        "task": "radnice.citizens.tasks.forget_sent_mail",
+        "schedule": crontab(hour=2, minute=50),
+    },
 }
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through
@@ -524,6 +533,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_USER_DISPLAY = "radnice.citizens.accounts.display_name"
+# A citizen is told by e-mail when the password, an address or the second factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the adapter puts the town's name there
 ACCOUNT_RATE_LIMITS = {
@@ -532,7 +544,18 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip,100/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A citizen may add a second factor (allauth.mfa): an authenticator app (TOTP) and the recovery
+# codes that come with it; no security keys. Staff keep django-otp in the admin (above): the two
+# never meet (radnice.citizens.auth).
+MFA_ADAPTER = "radnice.citizens.mfa.CitizenMFAAdapter"
+MFA_FORMS = {
+    "activate_totp": "radnice.citizens.mfa.ActivateTOTPForm",
+    "authenticate": "radnice.citizens.mfa.AuthenticateForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", "1")
+# Sign-ups never confirmed are deleted after so many days (a daily beat task).
+RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED_DAYS", "7"))
 
 # /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
 RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")

@@ -41,7 +41,7 @@ def run(collection):
     for node in nodes:
         scheduler.add_node_collection(node, collection)
     scheduler.schedule()
-    done = {node: 0 for node in nodes}
+    done = dict.fromkeys(nodes, 0)
     while any(done[node] < len(node.received) for node in nodes):
         for node in nodes:
             if done[node] < len(node.received):

@@ -73,3 +73,8 @@ def ensure_citizen(town, email, password=None):
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     CitizenProfile.objects.create(user=user, municipality=town)
     return user, password
+
+
+def display_name(user):
+    """How allauth names a user in pages and e-mails: by e-mail, never the generated username."""
+    return user.email or ""

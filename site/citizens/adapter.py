@@ -4,9 +4,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import timezone
 
+from municipalities.hosts import absolute_url
 from radnice.core.login import client_ip
 
 from .accounts import generated_username, request_town
+from .mail import send_citizen_mail
 from .models import CitizenProfile
 
 
@@ -33,6 +35,24 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         # The address the rate limits count, as django-axes sees it (behind the TLS proxy too).
         return client_ip(request)
+
+    def send_mail(self, template_prefix, email, context):
+        # In the town's name, through Celery, once (radnice.citizens.mail). Without a town there
+        # is no citizen (sign-up and log-in need one): allauth's own way.
+        town = request_town(self.request)
+        if town is None:
+            return super().send_mail(template_prefix, email, context)
+        origin = self.request.build_absolute_uri("/")
+        town_root = absolute_url(town, "/")
+        # Links allauth built from the request's Host header point to the town's registered site.
+        context = {
+            name: town_root + value[len(origin) :]
+            if isinstance(value, str) and value.startswith(origin)
+            else value
+            for name, value in context.items()
+        }
+        send_citizen_mail(town, template_prefix, email, {"email": email, **context})
+        return None
 
     def format_email_subject(self, subject):
         town = request_town(self.request)

@@ -15,6 +15,10 @@ class CitizensConfig(AppConfig):
         from django.core.checks import register
         from django.core.checks.registry import registry
 
+        from . import ratelimits
+
+        ratelimits.install()  # allauth's limits per (town, e-mail address)
+
         # The same e-mail address may hold an account in each town (ACCOUNT_UNIQUE_EMAIL off:
         # a globally unique column would forbid it), and radnice.citizens keeps it unique per
         # town, so log-in by e-mail is unambiguous. allauth's other checks stay.

@@ -4,7 +4,8 @@
   of the town whose host the log-in form was posted to;
 - ``CitizenTownMiddleware`` treats a citizen as anonymous on another town's host and
   everywhere in the admin, so a session cookie carried elsewhere is worthless, and strips
-  staff flags and permissions set on a citizen by mistake;
+  staff flags and permissions set on a citizen by mistake, and treats staff as anonymous on
+  the pages of the citizens' second factor (allauth.mfa; staff have django-otp in the admin);
 - ``axes_ignores`` leaves the citizens' log-in to allauth's rate limits: django-axes keeps
   throttling the admin log-in (radnice.core.login).
 """
@@ -15,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from .accounts import citizen_profile, request_town, town_citizens_with_email
 
 ADMIN_PREFIX = "/admin/"
+MFA_URL_PREFIX = "mfa_"
 
 
 class CitizenBackend(AuthenticationBackend):
@@ -75,6 +77,21 @@ class CitizenTownMiddleware:
                 neutralise(request.user)
                 request.citizen = profile
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # The citizens' second factor (allauth.mfa) is for citizens: staff have django-otp in
+        # the admin, and an allauth authenticator on a staff account would be a second
+        # factor the admin never asks for. Staff are anonymous visitors on these pages.
+        match = request.resolver_match
+        if (
+            match is not None
+            and (match.url_name or "").startswith(MFA_URL_PREFIX)
+            and request.citizen is None
+            and request.user.is_authenticated
+        ):
+            request.user = AnonymousUser()
+            request.auser = _anonymous
+        return None
 
 
 async def _anonymous():

@@ -9,10 +9,12 @@ from allauth.account.forms import SignupForm as BaseSignupForm
 from allauth.core import context
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .accounts import citizen_profile, request_town, town_citizens_with_email
+from .terms import terms_page
 
 
 class SignupForm(BaseSignupForm):
@@ -26,6 +28,12 @@ class SignupForm(BaseSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["terms"] = self.fields.pop("terms")  # after the passwords
+        page = terms_page(request_town(context.request))
+        if page is not None:  # the town's terms (radnice.citizens.terms)
+            self.fields["terms"].help_text = format_html(
+                _("Podmínky najdete na stránce {}."),
+                format_html('<a href="{}">{}</a>', page.get_url(context.request), page.title),
+            )
 
     def validate_unique_email(self, value):
         # One account per e-mail address and town; other towns' accounts do not count.

@@ -159,3 +159,30 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.citizen_label}"
+
+
+# --- E-mails to citizens (radnice.citizens.mail) -----------------------------------------------
+
+
+class SentCitizenMail(models.Model):
+    """That a message to a citizen went out: its key, so that a task run twice sends once.
+
+    The key is a hash (of the town, template, recipient and the caller's key); no address or
+    content is kept.
+    """
+
+    key = models.CharField(_("klíč"), max_length=64, unique=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("obec"),
+    )
+    sent_at = models.DateTimeField(_("odesláno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("odeslaný e-mail občanovi")
+        verbose_name_plural = _("odeslané e-maily občanům")
+
+    def __str__(self):
+        return self.key

@@ -21,15 +21,6 @@ ALFA = "alfa.test"
 BETA = "beta.test"
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache_and_outbox(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    cache.clear()  # allauth's rate limits count in the cache
-    mail.outbox.clear()
-    yield
-    cache.clear()
-
-
 def sign_up(client, host, email=EMAIL, password=PASSWORD):
     return client.post(
         "/ucet/signup/",
@@ -52,8 +43,8 @@ def log_in(client, host, email=EMAIL, password=PASSWORD):
 
 
 def make_citizen(client, host, email=EMAIL, password=PASSWORD):
-    # allauth sends one confirmation per address in 3 minutes (the rate limit "confirm_email"),
-    # whatever the town: as if they had passed since the last test step.
+    # allauth sends one confirmation per address and town in 3 minutes (the rate limit
+    # "confirm_email"): as if they had passed since the last test step.
     cache.clear()
     assert sign_up(client, host, email, password).status_code == 302
     confirm_last_email(client, host)
