@@ -12,12 +12,14 @@ Residence (``is_resident``) compares the town named in the proven address with t
   (``Municipality.city``); letters are compared without case and diacritics;
 - the address's town is the part after its postcode ("Návesní 1, 285 01 Lhota pod Lesem"),
   or, without a postcode there, its last part after a comma; it must be one of the town's
-  names, or begin with one followed by a dash (a part of the town: "Lhota pod Lesem - Záhoří");
+  names, or begin with one followed by a dash (a part of the town: "Lhota pod Lesem - Záhoří"),
+  or be one followed by a house number (a village without streets: "Lhota pod Lesem 12,
+  285 01");
 - when both the address and the town's office have a postcode, their first three digits (the
   postal district) must agree: two villages of the same name lie in different districts.
 
-Limits: a part of a town with a name of its own ("Záhoří, 285 01 Kácov" where Záhoří belongs
-to the town) is not recognised, nor an address written without the town's name; such
+Limits: an address naming only a part of the town with a name of its own ("Záhoří 5, 285 01
+Záhoří" for a part of Lhota pod Lesem) is not recognised, nor one without the town's name; such
 citizens are confirmed at the office, whose official checks the residence in person. A
 reliable rule needs the address's RÚIAN code from the provider.
 """
@@ -81,9 +83,14 @@ def is_resident(address, municipality):
     if not town or (postcode and len(town_postcode) == 5 and postcode[:3] != town_postcode[:3]):
         return False
     names = town_names(municipality)
-    # "Lhota pod Lesem - Záhoří": a part of the town after a dash.
-    whole_town = re.split(r"\s[-–—]\s", town, maxsplit=1)[0]
-    return _normalise(town) in names or _normalise(whole_town) in names
+    candidates = {
+        town,
+        # "Lhota pod Lesem - Záhoří": a part of the town after a dash
+        re.split(r"\s[-–—]\s", town, maxsplit=1)[0],
+        # "Lhota pod Lesem 12, 285 01": a village's house number before the postcode
+        re.sub(r"\s+\d+[\w/]*$", "", town),
+    }
+    return any(_normalise(candidate) in names for candidate in candidates)
 
 
 def age_on(birth_date, day):
