@@ -68,7 +68,8 @@ def config():
 
 def is_configured():
     conf = config()
-    return bool(conf.get("ISSUER") and conf.get("CLIENT_ID"))
+    # A confidential client: the token request is authenticated with the secret.
+    return bool(conf.get("ISSUER") and conf.get("CLIENT_ID") and conf.get("CLIENT_SECRET"))
 
 
 def provider_name():

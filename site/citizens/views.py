@@ -77,6 +77,6 @@ def identity_return(request):
         return _failed(request, error.message, 400)
     messages.success(
         request,
-        _("Vaše totožnost je ověřena (%(provider)s).") % {"provider": verification.provider},
+        _("Vaše totožnost je ověřena přes %(provider)s.") % {"provider": verification.provider},
     )
     return redirect("citizens:identity")

@@ -180,9 +180,14 @@ def test_staff_are_told_it_is_for_citizens(client, town_a):
 
 @pytestmark_urls
 def test_citizen_below_the_level_learns_how_to_reach_it(client, town_a, settings):
-    settings.RADNICE_OIDC = {**settings.RADNICE_OIDC, "ISSUER": "http://127.0.0.1:9"}
-    settings.RADNICE_OIDC["CLIENT_ID"] = "radnice"
-    settings.RADNICE_OIDC["NAME"] = "BankID"
+    # A provider is configured (never called here): the page offers it.
+    settings.RADNICE_OIDC = {
+        **settings.RADNICE_OIDC,
+        "ISSUER": "http://127.0.0.1:9",
+        "CLIENT_ID": "radnice",
+        "CLIENT_SECRET": "x",
+        "NAME": "BankID",
+    }
     user, _password = ensure_citizen(town_a, "jana@example.cz")
     client.force_login(user, backend=BACKEND)
     assert client.get("/_modul/obcan/", HTTP_HOST=ALFA).content == b"obcan"

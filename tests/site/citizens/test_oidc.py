@@ -89,7 +89,7 @@ def test_happy_path_records_the_verified_person(client, town_a, provider):
     assert client.session[SESSION_KEY] == {}
 
     html = client.get(PAGE, HTTP_HOST=ALFA).content.decode()
-    assert "Vaše totožnost je ověřena (NIA)." in html
+    assert "Vaše totožnost je ověřena přes NIA." in html
     assert "ověřená identita" in html
     assert "Jana Nováková" in html
     assert "1. 4. 1990" in html
@@ -245,8 +245,11 @@ def test_an_account_verified_as_one_person_is_not_verified_as_another(client, to
     assert user.citizen_profile.verifications.get().given_name == "Jana"
 
 
-def test_without_a_provider_there_is_no_button_and_no_flow(client, town_a, settings):
-    settings.RADNICE_OIDC = {**settings.RADNICE_OIDC, "ISSUER": "", "CLIENT_ID": ""}
+@pytest.mark.parametrize("missing", ["ISSUER", "CLIENT_ID", "CLIENT_SECRET"])
+def test_without_a_provider_there_is_no_button_and_no_flow(
+    client, town_a, provider, settings, missing
+):
+    settings.RADNICE_OIDC = {**settings.RADNICE_OIDC, missing: ""}
     citizen(client, town_a)
     page = client.get(PAGE, HTTP_HOST=ALFA)
     assert page.status_code == 200
@@ -262,7 +265,7 @@ def test_unreachable_provider_is_explained(client, town_a, settings):
     settings.RADNICE_OIDC = {
         "ISSUER": "http://127.0.0.1:9",
         "CLIENT_ID": CLIENT_ID,
-        "CLIENT_SECRET": "",
+        "CLIENT_SECRET": "x",
         "NAME": "BankID",
         "SCOPES": "openid",
         "TIMEOUT": 2,
