@@ -1,14 +1,16 @@
 """The citizen's page "Ověření totožnosti": level, proofs, verification through the provider."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import oidc
-from .access import citizen_required
+from .access import citizen_required, refusal
 from .accounts import citizen_profile, request_town
 from .models import Level
 from .verification import active_verifications, level_of
@@ -44,10 +46,15 @@ def _failed(request, message, status):
 
 @never_cache
 @require_POST
-@citizen_required
 def identity_start(request):
     if not oidc.is_configured():
         raise Http404
+    if not request.user.is_authenticated:
+        # back to the page with the button after the log-in (this address takes POST only)
+        return redirect_to_login(reverse("citizens:identity"))
+    response = refusal(request)
+    if response is not None:
+        return response
     try:
         url = oidc.start(request, request.citizen)
     except oidc.OidcError as error:

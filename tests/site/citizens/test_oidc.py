@@ -280,11 +280,24 @@ def test_the_page_is_for_citizens_of_the_town(client, town_a, provider):
     response = client.get(PAGE, HTTP_HOST=ALFA)
     assert response.status_code == 302
     assert response["Location"].startswith("/ucet/login/?next=")
-    assert client.post(START, HTTP_HOST=ALFA).status_code == 302
+    response = client.post(START, HTTP_HOST=ALFA)
+    assert response.status_code == 302
+    assert response["Location"] == f"/ucet/login/?next={PAGE}"
     assert not client.session.get(SESSION_KEY)
 
     client.force_login(make_member(town_a, "editor"))
     assert client.get(PAGE, HTTP_HOST=ALFA).status_code == 403
+    assert client.post(START, HTTP_HOST=ALFA).status_code == 403
+    assert not client.session.get(SESSION_KEY)
+
+
+def test_the_provider_returns_to_the_czech_address_on_the_english_site(client, town_a, provider):
+    citizen(client, town_a)
+    assert client.get("/en" + PAGE, HTTP_HOST=ALFA).status_code == 200
+    response = client.post("/en" + START, HTTP_HOST=ALFA)
+    assert response.status_code == 302
+    query = parse_qs(urlsplit(response["Location"]).query)
+    assert query["redirect_uri"] == [f"http://{ALFA}{RETURN}"]
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
