@@ -12,7 +12,8 @@ session and is used once: a replayed or foreign ``state`` is refused. Every refu
 ``OidcError`` with a message in Czech; nothing is created then.
 
 Configured by ``settings.RADNICE_OIDC`` (environment variables ``RADNICE_OIDC_*``, README).
-The discovery document and the keys are cached (``DISCOVERY_TTL``).
+The discovery document and the keys are cached (``DISCOVERY_TTL``); the keys are fetched
+again once when a token's signature does not verify under the cached ones (rotated keys).
 """
 
 import base64
@@ -111,28 +112,36 @@ def discovery():
     return document
 
 
-def _signing_key(id_token, document):
-    """The provider's public key the token names (keys fetched again once for a new one)."""
+def _signing_keys(document, fresh):
+    """The provider's published signing keys (cached unless ``fresh``)."""
+    key = "radnice-oidc-jwks:" + document["jwks_uri"]
+    keys = None if fresh else cache.get(key)
+    if keys is None:
+        keys = _get_json(document["jwks_uri"])
+        cache.set(key, keys, DISCOVERY_TTL)
+    try:
+        key_set = jwt.PyJWKSet.from_dict(keys)
+    except jwt.PyJWTError as error:
+        raise OidcError(_("Poskytovatel identity je nastaven chybně.")) from error
+    return [k for k in key_set.keys if k.public_key_use in (None, "sig")]
+
+
+def _decode(id_token, document, *, fresh, **options):
+    """The token's claims under one of the provider's keys: the one its ``kid`` names, or
+    (without a ``kid``) whichever verifies it."""
     try:
         kid = jwt.get_unverified_header(id_token).get("kid")
     except jwt.PyJWTError as error:
         raise OidcError(_("Odpověď poskytovatele identity je neplatná.")) from error
-    key = "radnice-oidc-jwks:" + document["jwks_uri"]
-    for fresh in (False, True):
-        keys = None if fresh else cache.get(key)
-        if keys is None:
-            keys = _get_json(document["jwks_uri"])
-            cache.set(key, keys, DISCOVERY_TTL)
+    keys = [k for k in _signing_keys(document, fresh) if kid is None or k.key_id == kid]
+    if not keys:
+        raise jwt.InvalidSignatureError(f"no published key {kid}")
+    for key in keys[:-1]:
         try:
-            key_set = jwt.PyJWKSet.from_dict(keys)
-        except jwt.PyJWTError as error:
-            raise OidcError(_("Poskytovatel identity je nastaven chybně.")) from error
-        usable = [k for k in key_set.keys if k.public_key_use in (None, "sig")]
-        if kid is not None:
-            usable = [k for k in usable if k.key_id == kid]
-        if len(usable) == 1 or (kid is None and usable):
-            return usable[0]
-    raise OidcError(_("Odpověď poskytovatele identity je podepsána neznámým klíčem."))
+            return jwt.decode(id_token, key=key, **options)
+        except jwt.InvalidSignatureError:
+            continue
+    return jwt.decode(id_token, key=keys[-1], **options)
 
 
 # --- The flow -----------------------------------------------------------------------------
@@ -268,22 +277,27 @@ def validate_id_token(id_token, nonce, document=None):
     """The ID token's claims when its signature, issuer, audience, times and nonce hold."""
     conf = config()
     document = document or discovery()
-    key = _signing_key(id_token, document)
     allowed = [
         alg
         for alg in document.get("id_token_signing_alg_values_supported") or ["RS256"]
         if alg in ALGORITHMS
     ]
+    options = {
+        "algorithms": allowed,
+        "audience": conf["CLIENT_ID"],
+        "issuer": conf["ISSUER"],
+        "leeway": LEEWAY,
+        "options": {"require": ["iss", "aud", "exp", "iat", "sub"]},
+    }
     try:
-        claims = jwt.decode(
-            id_token,
-            key=key,
-            algorithms=allowed,
-            audience=conf["CLIENT_ID"],
-            issuer=conf["ISSUER"],
-            leeway=LEEWAY,
-            options={"require": ["iss", "aud", "exp", "iat", "sub"]},
-        )
+        try:
+            claims = _decode(id_token, document, fresh=False, **options)
+        except jwt.InvalidSignatureError:
+            # The provider may have rotated its keys since they were cached: once more.
+            claims = _decode(id_token, document, fresh=True, **options)
+    except jwt.InvalidSignatureError as error:
+        logger.info("OpenID Connect ID token refused: %s", error)
+        raise OidcError(_("Odpověď poskytovatele identity není podepsána jeho klíčem.")) from error
     except jwt.ExpiredSignatureError as error:
         raise OidcError(EXPIRED) from error
     except jwt.InvalidAudienceError as error:

@@ -139,12 +139,12 @@ def _b64(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def test_signature_and_nonce_of_the_id_token_are_checked(provider):
-    # A genuine ID token, fetched from the provider as Radnice fetches it...
+def fetch_id_token(provider, nonce="jednou-jedine"):
+    """A genuine ID token of ``provider``, fetched as Radnice fetches one."""
     document = requests.get(provider.url + "/.well-known/openid-configuration", timeout=5).json()
     redirect_uri = f"http://{ALFA}{RETURN}"
     query = {"response_type": "code", "client_id": CLIENT_ID, "redirect_uri": redirect_uri}
-    query |= {"scope": "openid profile", "state": "s", "nonce": "jednou-jedine"}
+    query |= {"scope": "openid profile", "state": "s", "nonce": nonce}
     answer = requests.post(
         document["authorization_endpoint"],
         params=query,
@@ -159,7 +159,11 @@ def test_signature_and_nonce_of_the_id_token_are_checked(provider):
         auth=(CLIENT_ID, "x"),
         timeout=5,
     ).json()
-    id_token = tokens["id_token"]
+    return tokens["id_token"]
+
+
+def test_signature_and_nonce_of_the_id_token_are_checked(provider, oidc_providers):
+    id_token = fetch_id_token(provider)
     assert validate_id_token(id_token, "jednou-jedine")["given_name"] == "Jana"
     # ... is refused for another nonce (a token replayed into another verification),
     with pytest.raises(OidcError, match="nepatří k tomuto ověření"):
@@ -168,8 +172,11 @@ def test_signature_and_nonce_of_the_id_token_are_checked(provider):
     header, payload, signature = id_token.split(".")
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     forged_payload = _b64(json.dumps({**claims, "given_name": "Eva"}).encode())
-    with pytest.raises(OidcError, match="je neplatná"):
+    with pytest.raises(OidcError, match="není podepsána jeho klíčem"):
         validate_id_token(f"{header}.{forged_payload}.{signature}", "jednou-jedine")
+    # A token signed by another provider's key (not among the configured one's) is refused.
+    with pytest.raises(OidcError, match="není podepsána jeho klíčem"):
+        validate_id_token(fetch_id_token(oidc_providers["expired"]), "jednou-jedine")
     # Unsigned ("alg": "none") is never accepted.
     unsigned = _b64(json.dumps({"alg": "none", "typ": "JWT"}).encode())
     with pytest.raises(OidcError):
@@ -307,3 +314,13 @@ def test_wrong_methods(client, town_a, provider, method):
         assert client.get(START, HTTP_HOST=ALFA).status_code == 405
     else:
         assert client.post(RETURN, HTTP_HOST=ALFA).status_code == 405
+
+
+def test_new_signing_keys_are_fetched_once(client, town_a, provider, oidc_providers):
+    # The provider rotated its keys since they were cached: the token's key is fetched anew.
+    document = requests.get(provider.url + "/.well-known/openid-configuration", timeout=5).json()
+    stale = requests.get(oidc_providers["expired"].url + "/jwks", timeout=5).json()
+    cache.set("radnice-oidc-jwks:" + document["jwks_uri"], stale)
+    user = citizen(client, town_a)
+    assert verify(client).status_code == 302
+    assert level_of(user) == Level.IDENTITY
