@@ -324,3 +324,16 @@ def test_new_signing_keys_are_fetched_once(client, town_a, provider, oidc_provid
     user = citizen(client, town_a)
     assert verify(client).status_code == 302
     assert level_of(user) == Level.IDENTITY
+
+
+@pytest.mark.parametrize("theme", ["default", "namesti"])
+def test_pages_render_in_every_theme(client, town_a, provider, theme):
+    town_a.theme = theme
+    town_a.save(update_fields=["theme"])
+    citizen(client, town_a)
+    page = client.get(PAGE, HTTP_HOST=ALFA)
+    assert page.status_code == 200
+    assert "<h1>Ověření totožnosti</h1>" in page.content.decode()
+    failed = client.get(RETURN + "?error=access_denied", HTTP_HOST=ALFA)
+    assert failed.status_code == 400
+    assert "<h1>Ověření totožnosti se nezdařilo</h1>" in failed.content.decode()
