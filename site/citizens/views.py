@@ -26,7 +26,6 @@ def identity(request):
         "citizens/identity.html",
         {
             "level": Level(level_of(request.user)),
-            "levels": [level for level in Level if level != Level.NONE],
             "verifications": active_verifications(profile).select_related("verified_by"),
             "oidc_configured": oidc.is_configured(),
             "provider_name": oidc.provider_name(),
