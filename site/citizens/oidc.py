@@ -34,6 +34,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.hosts import absolute_url
+from municipalities.models import Municipality
 
 from .models import Verification
 
@@ -370,9 +371,10 @@ def record(profile, claims):
     """
     issuer = config()["ISSUER"]
     digest = subject_hash(issuer, str(claims["sub"]))
-    active = Verification.objects.filter(
-        method=Verification.Method.OIDC, revoked_at__isnull=True
-    ).select_for_update()
+    # One verification of the town at a time (they are rare): two accounts verified as the
+    # same person at the same moment would both pass the check below.
+    list(Municipality.objects.select_for_update().filter(pk=profile.municipality_id).values("pk"))
+    active = Verification.objects.filter(method=Verification.Method.OIDC, revoked_at__isnull=True)
     if (
         active.filter(subject_hash=digest, profile__municipality_id=profile.municipality_id)
         .exclude(profile=profile)
