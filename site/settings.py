@@ -557,6 +557,18 @@ RADNICE_CITIZEN_TERMS_VERSION = os.environ.get("RADNICE_CITIZEN_TERMS_VERSION", 
 # Sign-ups never confirmed are deleted after so many days (a daily beat task).
 RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED_DAYS", "7"))
 
+# Verified identity of citizens through one OpenID Connect identity provider of the
+# installation (NIA, BankID...; radnice.citizens.oidc). Not a log-in method: a logged-in citizen
+# proves who they are. Off while RADNICE_OIDC_ISSUER is empty.
+RADNICE_OIDC = {
+    "ISSUER": os.environ.get("RADNICE_OIDC_ISSUER", "").strip().rstrip("/"),
+    "CLIENT_ID": os.environ.get("RADNICE_OIDC_CLIENT_ID", ""),
+    "CLIENT_SECRET": os.environ.get("RADNICE_OIDC_CLIENT_SECRET", ""),
+    "NAME": os.environ.get("RADNICE_OIDC_NAME", "") or "NIA",
+    "SCOPES": os.environ.get("RADNICE_OIDC_SCOPES", "") or "openid profile address",
+    "TIMEOUT": int(os.environ.get("RADNICE_OIDC_TIMEOUT", "10")),
+}
+
 # /.well-known/security.txt (RFC 9116) of every site: the operator's contact for reports.
 RADNICE_SECURITY_CONTACT = env_list("RADNICE_SECURITY_CONTACT")
 RADNICE_SECURITY_POLICY = os.environ.get("RADNICE_SECURITY_POLICY", "")

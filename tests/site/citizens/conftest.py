@@ -1,7 +1,139 @@
+"""Fixtures of the citizens' tests: an empty cache and outbox, requests that commit, and a real
+OpenID Connect provider on 127.0.0.1 (oidc-provider-mock) for the verification tests.
+
+Three instances, each on a free port in a thread of the test process:
+- ``good``: issues ID tokens as a provider should;
+- ``other_audience``: the same provider, but every authorization and token request is made
+  for another client (as if a token issued to another service were slipped in): its ID tokens
+  are properly signed, for the wrong audience;
+- ``expired``: issues ID tokens that expired an hour ago.
+"""
+
+import base64
+import logging
+import threading
+import warnings
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import parse_qs, urlencode
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
+from werkzeug.serving import make_server
+
+CLIENT_ID = "radnice-test"
+CLIENT_SECRET = "tajne-heslo-klienta"
+OTHER_CLIENT_ID = "jina-sluzba"
+
+
+@dataclass(frozen=True)
+class Person:
+    sub: str
+    claims: dict
+
+
+JANA = Person(
+    sub="jana-novakova",
+    claims={
+        "given_name": "Jana",
+        "family_name": "Nováková",
+        "birthdate": "1990-04-01",
+        "address": {"street_address": "Hlavní 5", "postal_code": "123 45", "locality": "Alfa"},
+    },
+)
+PETR = Person(
+    sub="petr-svoboda",
+    claims={
+        "given_name": "Petr",
+        "family_name": "Svoboda",
+        "birthdate": "2012-09-30",
+        "address": {"formatted": "Nádražní 12, 543 21 Beta"},
+    },
+)
+
+
+class OtherAudience:
+    """WSGI middleware: the provider is asked (and answers) as client ``OTHER_CLIENT_ID``."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if environ["PATH_INFO"] == "/oauth2/authorize":
+            query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+            query["client_id"] = [OTHER_CLIENT_ID]
+            environ["QUERY_STRING"] = urlencode(query, doseq=True)
+        elif environ["PATH_INFO"] == "/oauth2/token":
+            credentials = base64.b64encode(f"{OTHER_CLIENT_ID}:x".encode()).decode()
+            environ["HTTP_AUTHORIZATION"] = f"Basic {credentials}"
+        return self.app(environ, start_response)
+
+
+@dataclass
+class Provider:
+    url: str
+
+    def settings(self, name="NIA"):
+        return {
+            "ISSUER": self.url,
+            "CLIENT_ID": CLIENT_ID,
+            "CLIENT_SECRET": CLIENT_SECRET,
+            "NAME": name,
+            "SCOPES": "openid profile address",
+            "TIMEOUT": 5,
+        }
+
+
+def _serve(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.daemon = True
+    thread.start()
+    return server, thread
+
+
+@pytest.fixture(scope="session")
+def oidc_providers():
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    logging.getLogger("oidc_provider_mock").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        # oidc-provider-mock imports Authlib's deprecated modules; authlib.deprecate sets its
+        # warnings to "always" when imported, so it goes first.
+        import authlib.deprecate  # noqa: F401
+
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import oidc_provider_mock
+
+    users = [oidc_provider_mock.User(sub=p.sub, claims=p.claims) for p in (JANA, PETR)]
+    apps = {
+        "good": oidc_provider_mock.app(require_nonce=True, user_claims=users),
+        "other_audience": OtherAudience(
+            oidc_provider_mock.app(require_nonce=True, user_claims=users)
+        ),
+        "expired": oidc_provider_mock.app(
+            require_nonce=True, user_claims=users, access_token_max_age=timedelta(hours=-1)
+        ),
+    }
+    running = {name: _serve(app) for name, app in apps.items()}
+    yield {
+        name: Provider(f"http://127.0.0.1:{server.server_port}")
+        for name, (server, _thread) in running.items()
+    }
+    for server, thread in running.values():
+        server.shutdown()
+        server.server_close()
+        thread.join(2)
+
+
+@pytest.fixture
+def provider(oidc_providers, settings):
+    """The installation's identity provider is the good one (a fresh discovery cache)."""
+    cache.clear()
+    settings.RADNICE_OIDC = oidc_providers["good"].settings()
+    yield oidc_providers["good"]
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
