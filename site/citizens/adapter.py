@@ -2,12 +2,19 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from radnice.core.login import client_ip
 
-from .accounts import generated_username, request_town
+from .accounts import citizen_profile, generated_username, request_town
 from .models import CitizenProfile
+
+BLOCKED_MESSAGE = _(
+    "Tento účet obecní úřad zablokoval, přihlásit se k němu nelze. "
+    "Obraťte se prosím na obecní úřad."
+)
 
 
 class CitizenAccountAdapter(DefaultAccountAdapter):
@@ -28,6 +35,14 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
                 terms_version=settings.RADNICE_CITIZEN_TERMS_VERSION if accepted else "",
                 terms_accepted_at=timezone.now() if accepted else None,
             )
+        return user
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        profile = citizen_profile(user)
+        if profile is not None and profile.blocked_at is not None:
+            # Said only to whoever knows the password (the form's error, not a field's).
+            raise ValidationError(BLOCKED_MESSAGE, code="blocked")
         return user
 
     def get_client_ip(self, request):
