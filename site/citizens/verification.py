@@ -2,8 +2,10 @@
 
 A module asks for a level (``Level.EMAIL``, ``Level.IDENTITY``, ``Level.OFFICE``; a higher one
 satisfies a lower) with ``level_of(user) >= level``. Proofs of identity are ``Verification``
-rows: an identity provider's (OpenID Connect) or an official's (``confirm_by_office``). Every
-action of the town's staff on an account is written with ``audit``.
+rows: an identity provider's (OpenID Connect) or an official's (``confirm_by_office``);
+``with_levels`` annotates a listing of accounts with the same level in one query. The town's
+staff block and unblock accounts with ``block``/``unblock``; every action of theirs on an
+account is written with ``audit``.
 """
 
 from allauth.account.models import EmailAddress
