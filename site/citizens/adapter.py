@@ -45,6 +45,18 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
             raise ValidationError(BLOCKED_MESSAGE, code="blocked")
         return user
 
+    def pre_login(self, request, user, **kwargs):
+        # Every other way in (the log-in after confirming an e-mail address...): as allauth
+        # treats an inactive account; a session of a blocked account ends anyway
+        # (CitizenTownMiddleware).
+        profile = citizen_profile(user)
+        if profile is not None and profile.blocked_at is not None:
+            from allauth.account.internal.stagekit import clear_login
+
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)
+
     def get_client_ip(self, request):
         # The address the rate limits count, as django-axes sees it (behind the TLS proxy too).
         return client_ip(request)

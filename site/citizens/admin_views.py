@@ -163,7 +163,7 @@ class CitizenInspectView(InspectView):
         context.update(
             profile=profile,
             level=Level(profile.citizen_level).label,
-            verifications=profile.verifications.select_related("verified_by"),
+            verifications=list(profile.verifications.select_related("verified_by")),
             audit_entries=profile.audit_entries.all(),
             may_confirm=may_confirm,
             may_block=may_block,

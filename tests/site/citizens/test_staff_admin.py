@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.core import context
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -16,6 +18,7 @@ from django.utils.timezone import localtime
 
 from municipalities.models import MunicipalityRole
 from radnice.citizens.accounts import ensure_citizen
+from radnice.citizens.adapter import CitizenAccountAdapter
 from radnice.citizens.models import AuditEntry, Level, Verification
 from radnice.citizens.verification import block, confirm_by_office, level_of, with_levels
 from tests.admin_urls import admin_url_patterns, kwargs_of
@@ -368,6 +371,22 @@ def test_blocked_citizen_cannot_log_in(client, admin_a, citizen_a):
     # A wrong password says nothing of the blocking.
     response = log_in(client, password="spatne-heslo-1")
     assert "zablokoval" not in response.content.decode()
+
+
+def test_no_other_way_logs_a_blocked_account_in(rf, admin_a, citizen_a):
+    """allauth's pre_login (after a confirmed address, a reset password...) refuses it too."""
+    request = rf.get("/ucet/login/", HTTP_HOST=ALFA)
+    SessionMiddleware(lambda request: None).process_request(request)
+    adapter = CitizenAccountAdapter(request)
+    kwargs = {"email_verification": "mandatory", "signal_kwargs": None, "email": None}
+    kwargs.update(signup=False, redirect_url=None)
+    with context.request_context(request):
+        assert adapter.pre_login(request, citizen_a.user, **kwargs) is None
+        block(citizen_a, admin_a, "spam")
+        citizen_a.user.refresh_from_db()
+        response = adapter.pre_login(request, citizen_a.user, **kwargs)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_inactive")
 
 
 def test_blocking_ends_an_open_session(client, admin_a, citizen_a):
