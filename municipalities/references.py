@@ -467,6 +467,8 @@ def admin_forms():
             isinstance(viewset, ModelViewSet)
             and model not in snippet_models
             and _is_project_model(model)
+            # read-only viewsets (radnice.citizens.admin_views) build no form of the model
+            and getattr(viewset, "edit_view_enabled", True)
         ):
             yield model, viewset.get_form_class(), "viewset", viewset, "edit"
             add_form = viewset.get_add_view_kwargs().get("form_class")

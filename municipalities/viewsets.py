@@ -12,7 +12,7 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.urls.resolvers import URLPattern
-from django.utils.functional import cached_property
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views import chooser as snippet_chooser
@@ -42,6 +42,16 @@ def scoped_object_view(view, get_scoped_queryset):
     return wrapper
 
 
+def scoped_index_view_class(base, municipality_field):
+    def get_base_queryset(view):
+        queryset = super(scoped, view).get_base_queryset()
+        return scope(queryset, view.request.user, municipality_field)
+
+    attributes = {"get_base_queryset": get_base_queryset, "_scoped": True}
+    scoped = type(base.__name__, (base,), attributes)
+    return scoped
+
+
 class MunicipalityScopedViewSetMixin:
     municipality_field = "municipality"
 
@@ -51,22 +61,16 @@ class MunicipalityScopedViewSetMixin:
     def get_queryset(self, request):
         return self.get_scoped_queryset(request)
 
-    @cached_property
-    def index_view_class(self):
-        """The listing: Wagtail's ModelViewSet has no queryset hook, so wrap its view.
+    def construct_view(self, view_class, **kwargs):
+        """The listing: Wagtail's ModelViewSet has no queryset hook, so wrap its view class,
+        whatever class the viewset names (a subclass setting ``index_view_class`` too).
 
         The filter names the municipality field itself (not ``pk__in``): the admin search
         of an indexed model accepts only filters on its ``index.FilterField``s.
         """
-        base = super().index_view_class
-        municipality_field = self.municipality_field
-
-        def get_base_queryset(view):
-            queryset = super(scoped, view).get_base_queryset()
-            return scope(queryset, view.request.user, municipality_field)
-
-        scoped = type(base.__name__, (base,), {"get_base_queryset": get_base_queryset})
-        return scoped
+        if issubclass(view_class, IndexView) and not getattr(view_class, "_scoped", False):
+            view_class = scoped_index_view_class(view_class, self.municipality_field)
+        return super().construct_view(view_class, **kwargs)
 
     def register_permissions(self):
         if not policy_registry.get_by_type(self.model, fallback=False):

@@ -1,9 +1,13 @@
 """Idempotent builders of demo content for one municipality."""
 
+import datetime
+
 from django.utils.module_loading import import_string
 
 from radnice.blocks.blocks import rich_text_stream
 from radnice.citizens.accounts import ensure_citizen
+from radnice.citizens.models import Verification
+from radnice.citizens.verification import active_verifications, confirm_by_office
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
 
@@ -92,6 +96,7 @@ def build_town(town, port, accounts=None):
         ensure_citizen(municipality, email, staff_password())
         for email in (town.editor_username.replace("editor@", "obcan@"), SHARED_CITIZEN_EMAIL)
     ]
+    confirm_demo_citizen(town, citizens[1][0].citizen_profile, admin)
     if accounts is not None:
         accounts += [
             (user.username, password)
@@ -123,6 +128,21 @@ def build_town(town, port, accounts=None):
             defaults={name: value for name, value in fields.items() if name not in names},
         )
     return municipality
+
+
+def confirm_demo_citizen(town, profile, official):
+    """The shared demo citizen is confirmed by the town's administrator ("ověřeno úřadem")."""
+    if active_verifications(profile).filter(method=Verification.Method.OFFICE).exists():
+        return
+    confirm_by_office(
+        profile,
+        official,
+        given_name="Jana",
+        family_name="Nováková",
+        birth_date=datetime.date(1984, 3, 12),
+        address=f"{town.street}, {town.postcode} {town.city}",
+        note="Ukázka: občanský průkaz předložen na úřadě.",
+    )
 
 
 MENU_SLUGS = ["uredni-deska", "aktuality", "akce", "kontakty", "rozpocet"]

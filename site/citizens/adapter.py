@@ -2,14 +2,21 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from municipalities.hosts import absolute_url
 from radnice.core.login import client_ip
 
-from .accounts import generated_username, request_town
+from .accounts import citizen_profile, generated_username, request_town
 from .mail import send_citizen_mail
 from .models import CitizenProfile
+
+BLOCKED_MESSAGE = _(
+    "Tento účet obecní úřad zablokoval, přihlásit se k němu nelze. "
+    "Obraťte se prosím na obecní úřad."
+)
 
 
 class CitizenAccountAdapter(DefaultAccountAdapter):
@@ -31,6 +38,26 @@ class CitizenAccountAdapter(DefaultAccountAdapter):
                 terms_accepted_at=timezone.now() if accepted else None,
             )
         return user
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        profile = citizen_profile(user)
+        if profile is not None and profile.blocked_at is not None:
+            # Said only to whoever knows the password (the form's error, not a field's).
+            raise ValidationError(BLOCKED_MESSAGE, code="blocked")
+        return user
+
+    def pre_login(self, request, user, **kwargs):
+        # Every other way in (the log-in after confirming an e-mail address...): as allauth
+        # treats an inactive account; a session of a blocked account ends anyway
+        # (CitizenTownMiddleware).
+        profile = citizen_profile(user)
+        if profile is not None and profile.blocked_at is not None:
+            from allauth.account.internal.stagekit import clear_login
+
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)
 
     def get_client_ip(self, request):
         # The address the rate limits count, as django-axes sees it (behind the TLS proxy too).

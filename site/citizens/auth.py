@@ -4,13 +4,16 @@
   of the town whose host the log-in form was posted to;
 - ``CitizenTownMiddleware`` treats a citizen as anonymous on another town's host and
   everywhere in the admin, so a session cookie carried elsewhere is worthless, and strips
-  staff flags and permissions set on a citizen by mistake, and treats staff as anonymous on
-  the pages of the citizens' second factor (allauth.mfa; staff have django-otp in the admin);
+  staff flags and permissions set on a citizen by mistake; it ends the session of an account
+  the town's staff blocked (the log-in form refuses it: ``CitizenAccountAdapter``), and
+  treats staff as anonymous on the pages of the citizens' second factor (allauth.mfa; staff
+  have django-otp in the admin);
 - ``axes_ignores`` leaves the citizens' log-in to allauth's rate limits: django-axes keeps
   throttling the admin log-in (radnice.core.login).
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 
 from .accounts import citizen_profile, request_town, town_citizens_with_email
@@ -67,7 +70,11 @@ class CitizenTownMiddleware:
     def __call__(self, request):
         request.citizen = None
         profile = citizen_profile(request.user)
-        if profile is not None:
+        if profile is not None and profile.blocked_at is not None:
+            # Blocked by the town's staff: the session ends here, whatever the host or path.
+            logout(request)
+            request.auser = _anonymous
+        elif profile is not None:
             if request.path_info.startswith(ADMIN_PREFIX) or (
                 profile.municipality_id != getattr(request_town(request), "pk", None)
             ):

@@ -35,6 +35,12 @@ class CitizenProfile(models.Model):
     class Meta:
         verbose_name = _("účet občana")
         verbose_name_plural = _("účty občanů")
+        # Granted by role (radnice.citizens.apps.CitizensConfig.role_permissions); what the
+        # town's staff may do with its citizens' accounts in the admin (radnice.citizens.admin).
+        permissions = [
+            ("confirm_citizenprofile", _("Může potvrdit totožnost občana a ověření zrušit")),
+            ("block_citizenprofile", _("Může zablokovat a odblokovat účet občana")),
+        ]
 
     def __str__(self):
         return f"{self.user.email} ({self.municipality})"

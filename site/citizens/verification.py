@@ -2,12 +2,15 @@
 
 A module asks for a level (``Level.EMAIL``, ``Level.IDENTITY``, ``Level.OFFICE``; a higher one
 satisfies a lower) with ``level_of(user) >= level``. Proofs of identity are ``Verification``
-rows: an identity provider's (OpenID Connect) or an official's (``confirm_by_office``). Every
-action of the town's staff on an account is written with ``audit``.
+rows: an identity provider's (OpenID Connect) or an official's (``confirm_by_office``);
+``with_levels`` annotates a listing of accounts with the same level in one query. The town's
+staff block and unblock accounts with ``block``/``unblock``; every action of theirs on an
+account is written with ``audit``.
 """
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 
 from .accounts import citizen_profile
@@ -31,6 +34,26 @@ def level_of(user):
     if EmailAddress.objects.filter(user=user, verified=True).exists():
         return Level.EMAIL
     return Level.NONE
+
+
+def with_levels(profiles):
+    """``profiles`` (CitizenProfile) annotated with ``citizen_level``, as ``level_of`` tells it,
+    in the same query (a listing of accounts asks no query per row)."""
+    active = Verification.objects.filter(profile=OuterRef("pk"), revoked_at__isnull=True)
+    verified_email = EmailAddress.objects.filter(user=OuterRef("user_id"), verified=True)
+    return profiles.annotate(
+        citizen_level=Case(
+            When(
+                Exists(active.filter(method=Verification.Method.OFFICE)), then=Value(Level.OFFICE)
+            ),
+            When(
+                Exists(active.filter(method=Verification.Method.OIDC)), then=Value(Level.IDENTITY)
+            ),
+            When(Exists(verified_email), then=Value(Level.EMAIL)),
+            default=Value(Level.NONE),
+            output_field=IntegerField(),
+        )
+    )
 
 
 def has_level(user, level):
@@ -79,3 +102,24 @@ def revoke(verification, actor, reason=""):
     verification.revoked_at = timezone.now()
     verification.save(update_fields=["revoked_at"])
     audit(verification.profile, actor, AuditEntry.Action.VERIFICATION_REVOKED, reason)
+
+
+@transaction.atomic
+def block(profile, actor, reason):
+    """The town's staff block an account: it cannot log in, and its sessions end
+    (radnice.citizens.auth). The reason is kept on the account and in the audit."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("A blocked account needs a reason.")
+    profile.blocked_at = timezone.now()
+    profile.blocked_reason = reason
+    profile.save(update_fields=["blocked_at", "blocked_reason"])
+    audit(profile, actor, AuditEntry.Action.BLOCKED, reason)
+
+
+@transaction.atomic
+def unblock(profile, actor, note=""):
+    profile.blocked_at = None
+    profile.blocked_reason = ""
+    profile.save(update_fields=["blocked_at", "blocked_reason"])
+    audit(profile, actor, AuditEntry.Action.UNBLOCKED, note)

@@ -6,6 +6,7 @@ Two complementary checks:
   id with the ids of town B's objects substituted. No response may contain town B's marker.
 """
 
+import datetime
 import re
 
 import pytest
@@ -18,6 +19,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import Workflow
 
+from radnice.citizens.accounts import ensure_citizen
+from radnice.citizens.verification import block, confirm_by_office
 from radnice.core.models import SocialMediaSettings
 
 from ..admin_urls import admin_url_patterns, kwargs_of, single_object_url_names
@@ -27,6 +30,7 @@ MARKER = "quokka"
 # Views taking one object id, as the URLconf registers them (not a hand-kept list).
 PAGE_VIEWS = single_object_url_names("wagtailadmin_pages", kwarg="page_id")
 PERSON_VIEWS = single_object_url_names("wagtailsnippets_people_person")
+CITIZEN_NAMESPACES = ("citizen_accounts", "citizen_audit")
 
 
 @pytest.fixture
@@ -77,7 +81,10 @@ def town_b_content(town_b, editor_b):
     settings = SocialMediaSettings.for_site(town_b.site)
     settings.facebook = f"https://facebook.example/{MARKER}"
     settings.save()
+    citizen = citizen_with_history(town_b, f"{MARKER}@example.cz", editor_b)
     return {
+        "citizen": citizen,
+        "citizen_verification": citizen.verifications.get(),
         "page": page,
         "draft": draft,
         "locked": locked,
@@ -107,7 +114,31 @@ def town_a_content(town_a, editor_a):
     )
     document.tags.add("alfa-dokument")
     person = PersonFactory(municipality=town_a, first_name="Adam", last_name="Alfovský")
-    return {"page": page, "image": image, "document": document, "person": person}
+    citizen = citizen_with_history(town_a, "alfa.obcan@example.cz", editor_a)
+    return {
+        "page": page,
+        "image": image,
+        "document": document,
+        "person": person,
+        "citizen": citizen,
+        "citizen_verification": citizen.verifications.get(),
+    }
+
+
+def citizen_with_history(town, email, official):
+    """A citizen's account confirmed by the office and blocked: audit entries and a proof."""
+    user, _password = ensure_citizen(town, email)
+    profile = user.citizen_profile
+    confirm_by_office(
+        profile,
+        official,
+        given_name="Občan",
+        family_name=email.split("@")[0],
+        birth_date=datetime.date(1980, 1, 1),
+        address=f"Náměstí {email}",
+    )
+    block(profile, official, f"důvod {email}")
+    return profile
 
 
 def assert_hidden(response):
@@ -425,6 +456,77 @@ class TestSnippetsAndSettings:
         assert admin_get(client, other).status_code == 404
 
 
+def citizen_urls(content):
+    """Every URL of the citizens' admin (radnice.citizens.admin_views), as registered, with
+    ``content``'s ids (the account's, its proof's)."""
+    values = {"pk": content["citizen"].pk, "verification_id": content["citizen_verification"].pk}
+    urls = []
+    for name, route in admin_url_patterns():
+        if name.split(":")[0] in CITIZEN_NAMESPACES:
+            args = [arg for _conv, arg in kwargs_of(route)]
+            urls.append((name, reverse(name, kwargs={arg: values[arg] for arg in args}), args))
+    assert {name for name, _url, args in urls if args} >= {
+        "citizen_accounts:inspect",
+        "citizen_accounts:confirm",
+        "citizen_accounts:revoke",
+        "citizen_accounts:block",
+        "citizen_accounts:unblock",
+    }
+    return urls
+
+
+@pytest.mark.django_db
+class TestCitizenAccounts:
+    """Town A's administrator sees its citizens; town B's by no URL or id (editors: none)."""
+
+    def test_listings_and_search(self, client, admin_a, town_a_content, town_b_content):
+        client.force_login(admin_a)
+        for name, url, args in citizen_urls(town_b_content):
+            if args:
+                continue
+            # (a search box echoes what was searched: not the marker itself)
+            for params in ({}, {"q": "example"}, {"q": "Náměstí"}, {"q": "Občan"}):
+                response = admin_get(client, url, **params)
+                assert response.status_code == 200, name
+                assert_hidden(response)
+            assert "alfa.obcan@example.cz" in admin_get(client, url).content.decode(), name
+
+    def test_guessed_ids_answer_404(self, client, admin_a, town_a_content, town_b_content):
+        client.force_login(admin_a)
+        citizen = town_b_content["citizen"]
+        checked = 0
+        for name, url, args in citizen_urls(town_b_content):
+            if not args:
+                continue
+            response = admin_get(client, url)
+            assert response.status_code == 404, name
+            assert_hidden(response)
+            data = {"reason": "x", "given_name": "X", "family_name": "Y"}
+            data.update(birth_date="1. 1. 1990", address="Z")
+            assert client.post(url, data, HTTP_HOST="alfa.test").status_code == 404, name
+            checked += 1
+        assert checked >= 5
+        citizen.refresh_from_db()
+        assert citizen.blocked_at is not None
+        assert citizen.verifications.filter(revoked_at__isnull=True).count() == 1
+        assert citizen.audit_entries.count() == 2
+
+    def test_own_urls_answer(self, client, admin_a, town_a_content):
+        client.force_login(admin_a)
+        for name, url, _args in citizen_urls(town_a_content):
+            # block: the account is blocked already, so the page leads back to the account
+            status = 302 if name == "citizen_accounts:block" else 200
+            assert admin_get(client, url).status_code == status, name
+
+    def test_editors_see_no_citizen_at_all(self, client_a, town_a_content, town_b_content):
+        for content in (town_a_content, town_b_content):
+            for name, url, args in citizen_urls(content):
+                response = admin_get(client_a, url)
+                foreign = content is town_b_content and args
+                assert response.status_code == (404 if foreign else 302), name
+                assert_hidden(response)
+
+
 @pytest.mark.django_db
 class TestSearchReportsDashboard:
     @pytest.mark.parametrize(
@@ -459,6 +561,8 @@ ID_KWARGS = re.compile(r"(^|_)(id|pk)$")
 
 
 SAMPLE_LISTINGS = [
+    "citizen_accounts:index",
+    "citizen_audit:index",
     "wagtailadmin_reports:site_history",
     "wagtailimages:index",
     "wagtaildocs:index",

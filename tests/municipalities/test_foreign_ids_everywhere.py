@@ -443,3 +443,27 @@ def test_summary_of_covered_fields():
     assert total > 50
     assert any(case.kind == "inline" for cases in covered.values() for case in cases)
     assert any(case.entity == "DOCUMENT" for cases in covered.values() for case in cases)
+
+
+def test_viewsets_left_out_as_read_only_register_no_form():
+    """``admin_forms`` leaves out viewsets with ``edit_view_enabled = False`` (the citizens'
+    accounts and audit log): they must then register no view that builds a form of the model."""
+    from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.model import ModelViewSet
+
+    from ..admin_urls import admin_url_patterns
+
+    read_only = [
+        viewset
+        for viewset in viewsets.viewsets
+        if isinstance(viewset, ModelViewSet) and not getattr(viewset, "edit_view_enabled", True)
+    ]
+    assert {viewset.name for viewset in read_only} >= {"citizen_accounts", "citizen_audit"}
+    for viewset in read_only:
+        views = {
+            name.split(":", 1)[1]
+            for name, _route in admin_url_patterns()
+            if name.startswith(f"{viewset.name}:")
+        }
+        assert "index" in views, viewset.name
+        assert not views & {"add", "edit", "copy", "delete"}, viewset.name

@@ -12,6 +12,8 @@ from municipalities.demo.towns import (
     staff_password,
 )
 from municipalities.models import Municipality, MunicipalityRole
+from radnice.citizens.models import Level, Verification
+from radnice.citizens.verification import level_of
 
 from ..factories import next_ico
 
@@ -104,12 +106,21 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
     snapshot = {
         model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
     }
+    # One person per town confirmed by the office (the shared demo citizen), by its admin.
+    office = Verification.objects.filter(method=Verification.Method.OFFICE)
+    assert sorted(office.values_list("profile__municipality__name", "profile__user__email")) == [
+        (name, "jana.novakova@example.cz") for name, _host in names
+    ]
+    for verification in office.select_related("profile__user", "verified_by"):
+        assert level_of(verification.profile.user) == Level.OFFICE
+        assert verification.verified_by.email.startswith("spravce@")
     latest_revision = Page.objects.order_by("-latest_revision_created_at").first()
     call_command("load_demo", verbosity=0)
     assert "heslo" not in capsys.readouterr().out
     assert snapshot == {
         model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
     }
+    assert office.count() == 3
     assert (
         Page.objects.order_by("-latest_revision_created_at").first().latest_revision_created_at
         == latest_revision.latest_revision_created_at

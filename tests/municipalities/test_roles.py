@@ -37,7 +37,10 @@ MODEL_PERMISSIONS = {
     MunicipalityRole.MODERATOR: SHARED_MODEL_PERMISSIONS | {"alerts.publish_alert"},
     MunicipalityRole.ADMINISTRATOR: SHARED_MODEL_PERMISSIONS
     | {"alerts.publish_alert"}
-    | codenames("municipalities", "municipality", ["change", "view"]),
+    | codenames("municipalities", "municipality", ["change", "view"])
+    # the town's citizens' accounts (radnice.citizens.admin_views): administrators only
+    | codenames("citizens", "citizenprofile", ["view", "confirm", "block"])
+    | codenames("citizens", "auditentry", ["view"]),
 }
 
 PAGE_PERMISSIONS = {
