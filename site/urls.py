@@ -36,6 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("hledat/", search_views.search, name="search"),
     # Citizens' accounts (radnice.citizens, django-allauth): log-in, sign-up, password...
+    path("ucet/", include("radnice.citizens.urls")),  # Můj úřad, organisations, GDPR
     path("ucet/", include("allauth.urls")),
     path("", include(page_files)),
     path("", include(wagtail_urls)),

@@ -9,6 +9,9 @@ class CitizensConfig(AppConfig):
     name = "radnice.citizens"
     label = "citizens"
     verbose_name = _("Účty občanů")
+    # Granted to each town's groups by municipalities.roles.grant_role_permissions: staff see
+    # their town's organisations; the citizens keep them (radnice.citizens.admin_views).
+    role_permissions = {"organisation": ["view"]}
 
     def ready(self):
         from allauth.account import checks as allauth_checks
