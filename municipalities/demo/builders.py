@@ -4,6 +4,7 @@ from django.utils.module_loading import import_string
 
 from radnice.blocks.blocks import rich_text_stream
 from radnice.citizens.accounts import ensure_citizen
+from radnice.citizens.models import Membership, Organisation, Role
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
 
@@ -92,6 +93,9 @@ def build_town(town, port, accounts=None):
         ensure_citizen(municipality, email, staff_password())
         for email in (town.editor_username.replace("editor@", "obcan@"), SHARED_CITIZEN_EMAIL)
     ]
+    if town.organisation:
+        administrator, member = (user for user, _password in citizens)
+        ensure_organisation(municipality, town.organisation, administrator, member)
     if accounts is not None:
         accounts += [
             (user.username, password)
@@ -123,6 +127,20 @@ def build_town(town, port, accounts=None):
             defaults={name: value for name, value in fields.items() if name not in names},
         )
     return municipality
+
+
+def ensure_organisation(municipality, fields, administrator, member):
+    """The town's demo organisation (found by IČO) with its správce and člen."""
+    organisation, _created = Organisation.objects.get_or_create(
+        municipality=municipality,
+        ico=fields["ico"],
+        defaults={name: value for name, value in fields.items() if name != "ico"},
+    )
+    for user, role in ((administrator, Role.ADMINISTRATOR), (member, Role.MEMBER)):
+        Membership.objects.get_or_create(
+            organisation=organisation, user=user, defaults={"role": role}
+        )
+    return organisation
 
 
 MENU_SLUGS = ["uredni-deska", "aktuality", "akce", "kontakty", "rozpocet"]

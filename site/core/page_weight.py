@@ -177,6 +177,10 @@ def measure_page(browser, url, sample, *, prepare=None, inspect=None, **context_
     context.on("response", lambda response: responses.append(response))
     if prepare:
         prepare(context)
+    if sample.cookies:  # a citizen's session, for the citizens' own pages (page_samples)
+        context.add_cookies(
+            [{"name": name, "value": value, "url": url} for name, value in sample.cookies]
+        )
     page = context.new_page()
     weight = PageWeight(sample.key, str(sample.label), sample.path)
     try:

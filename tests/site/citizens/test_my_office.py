@@ -132,3 +132,35 @@ def test_member_sees_the_organisation_but_no_administration(client, town_a):
     assert "Opustit organizaci" in html
     assert "Pozvat člena" not in html
     assert "Změnit roli" not in html
+
+
+def test_sample_pages_of_the_demo_citizen_render(client, town_a):
+    """The citizens' pages the accessibility walk visits (radnice.citizens.samples), with the
+    demo citizen's session, each with its heading."""
+    import dataclasses
+
+    from municipalities.demo.builders import build_town
+    from municipalities.demo.towns import LHOTA
+    from radnice.citizens.samples import sample_routes
+
+    town = dataclasses.replace(LHOTA, hostname="lhota.test", editor_username="editor@lhota.test")
+    municipality = build_town(town, 80)
+    organisation = LHOTA.organisation["name"]
+    headings = {
+        "citizen_my_office": "Můj úřad",
+        "citizen_organisations": "Moje organizace",
+        "citizen_organisation": organisation,
+        "citizen_organisation_edit": f"Upravit organizaci {organisation}",
+        "citizen_organisation_invite": f"Pozvat člena do organizace {organisation}",
+        "citizen_organisation_create": "Založit organizaci",
+        "citizen_delete_account": "Zrušit účet",
+    }
+    routes = sample_routes(municipality)
+    assert [key for key, _label, _path, _cookies in routes] == list(headings)
+    for key, _label, path, cookies in routes:
+        client.cookies.load(dict(cookies))
+        response = client.get(path, HTTP_HOST="lhota.test")
+        assert response.status_code == 200, path
+        assert f"<h1>{headings[key]}</h1>" in response.content.decode(), path
+    # a town without the demo citizen has none (no session is made for a real citizen)
+    assert sample_routes(town_a) == []

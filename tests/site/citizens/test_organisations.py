@@ -419,3 +419,28 @@ def test_staff_of_another_town_cannot_list_or_open(client, town_b, organisations
     assert response.status_code == 404
     alfa.refresh_from_db()
     assert alfa.name == "Alfský spolek"
+
+
+# --- the demo ---------------------------------------------------------------------------------
+
+
+def test_demo_town_has_an_organisation_with_two_members(town_a):
+    import dataclasses
+
+    from municipalities.demo.builders import build_town
+    from municipalities.demo.towns import LHOTA
+
+    town = dataclasses.replace(LHOTA, hostname="lhota.test", editor_username="editor@lhota.test")
+    municipality = build_town(town, 80)
+    build_town(town, 80)  # idempotent
+    organisation = Organisation.objects.get(municipality=municipality)
+    assert (organisation.name, organisation.ico) == (
+        LHOTA.organisation["name"],
+        LHOTA.organisation["ico"],
+    )
+    organisation.full_clean()
+    members = sorted(organisation.memberships.values_list("user__email", "role"))
+    assert members == [
+        ("jana.novakova@example.cz", Role.MEMBER),
+        ("obcan@lhota.test", Role.ADMINISTRATOR),
+    ]

@@ -46,6 +46,13 @@ DEMO_KEYS = [
     "account_signup",
     "account_password_reset",
     "not_found",
+    "citizen_my_office",
+    "citizen_organisations",
+    "citizen_organisation",
+    "citizen_organisation_edit",
+    "citizen_organisation_invite",
+    "citizen_organisation_create",
+    "citizen_delete_account",
 ]
 
 
@@ -55,6 +62,7 @@ def test_demo_town_has_a_sample_of_every_page_type_and_view(client):
     samples = sample_pages(demo_town)
     assert [sample.key for sample in samples] == DEMO_KEYS
     for sample in samples:
+        client.cookies.load(dict(sample.cookies))  # the citizens' own pages: a session
         response = client.get(sample.path, HTTP_HOST="lhota.test")
         assert response.status_code == sample.status, sample
         assert response["Content-Type"].startswith("text/html"), sample
