@@ -253,3 +253,18 @@ def test_pending_invitations_to_the_account_go_with_it(client, town_a, people):
     assert [row["e-mail"] for row in export["ucet"]["pozvanky"]] == ["jana.novakova@example.cz"]
     client.post(DELETE, {"password": PASSWORD}, HTTP_HOST=ALFA)
     assert list(Invitation.objects.all()) == [other]
+
+
+def test_purge_command(town_a, people, citizen_module, capsys):
+    from django.core.management import call_command
+
+    mine = records_of(people["jana"], town_a, "Jany")
+    delete_citizen(people["jana"])
+    call_command("purge_citizen_records")
+    assert "Nic ke smazání." in capsys.readouterr().out
+    TrialApplication.objects.filter(pk=mine["application"].pk).update(
+        retained_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    call_command("purge_citizen_records")
+    assert "citizens.TrialApplication: smazáno 1" in capsys.readouterr().out
+    assert not TrialApplication.objects.filter(pk=mine["application"].pk).exists()
