@@ -327,6 +327,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.events.extend_event_occurrences",
         "schedule": crontab(hour=3, minute=15),
     },
+    "citizens-purge-retained-records": {
+        "task": "radnice.citizens.purge_retained_records",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through

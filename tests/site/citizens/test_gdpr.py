@@ -268,3 +268,16 @@ def test_purge_command(town_a, people, citizen_module, capsys):
     call_command("purge_citizen_records")
     assert "citizens.TrialApplication: smazáno 1" in capsys.readouterr().out
     assert not TrialApplication.objects.filter(pk=mine["application"].pk).exists()
+
+
+def test_purge_is_scheduled_daily(settings, town_a, people, citizen_module):
+    from radnice.citizens.tasks import purge_retained_records
+
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert purge_retained_records.name in scheduled
+    mine = records_of(people["jana"], town_a, "Jany")
+    delete_citizen(people["jana"])
+    TrialApplication.objects.filter(pk=mine["application"].pk).update(
+        retained_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert purge_retained_records.apply().get() == {"citizens.TrialApplication": 1}
