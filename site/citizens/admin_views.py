@@ -49,7 +49,6 @@ class OrganisationViewSet(MunicipalityModelViewSet):
         "data_box",
         "representative",
         "municipality",
-        "created_at",
     ]
     copy_view_enabled = False
     edit_handler = ObjectList(

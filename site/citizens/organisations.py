@@ -10,6 +10,7 @@ holding the invited address.
 
 import secrets
 from datetime import timedelta
+from functools import wraps
 
 from django import forms
 from django.contrib import messages
@@ -126,6 +127,7 @@ def my_membership(request, pk):
 def administrator_only(view):
     """For a správce of the organisation ``pk``; another member gets 403, anyone else 404."""
 
+    @wraps(view)
     def wrapper(request, pk, *args, **kwargs):
         membership = my_membership(request, pk)
         if not membership.is_administrator:
@@ -251,7 +253,7 @@ def member_change(request, membership, member_pk):
     removing = "remove" in request.POST
     role = request.POST.get("role")
     if not removing and role not in Role.values:
-        messages.error(request, _("Zvolte roli správce, nebo člen."))
+        messages.error(request, _("Zvolte roli: správce, nebo člen."))
         return back
     demoting = removing or role != Role.ADMINISTRATOR
     if (

@@ -115,7 +115,7 @@ def test_deletion_page_tells_what_happens(client, town_a, people, citizen_module
     response = client.get(DELETE, HTTP_HOST=ALFA)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Podané žádosti: uchováme po dobu archivace (10 let), pak smažeme" in html
+    assert "Podané žádosti: uchováme po dobu archivace (počet let: 10), pak smažeme" in html
     assert "Odevzdané hlasy: anonymizujeme (zůstanou bez vazby na vás)" in html
     assert "Připomínky: smažeme" in html
     assert "Členství v organizacích: smažeme" in html

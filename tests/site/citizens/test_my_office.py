@@ -164,3 +164,15 @@ def test_sample_pages_of_the_demo_citizen_render(client, town_a):
         assert f"<h1>{headings[key]}</h1>" in response.content.decode(), path
     # a town without the demo citizen has none (no session is made for a real citizen)
     assert sample_routes(town_a) == []
+
+
+def test_sample_session_only_on_reserved_domains(town_a):
+    from radnice.citizens.samples import sample_routes
+
+    site = town_a.site
+    for hostname, expected in (("alfa.test", 7), ("obec-alfa.cz", 0)):
+        site.hostname = hostname
+        site.save()
+        user = make_citizen(town_a, f"obcan@{hostname}")
+        make_organisation(town_a, ico=None if expected else "00880019", administrator=user)
+        assert len(sample_routes(town_a)) == expected
