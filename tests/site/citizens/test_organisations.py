@@ -444,3 +444,35 @@ def test_demo_town_has_an_organisation_with_two_members(town_a):
         ("jana.novakova@example.cz", Role.MEMBER),
         ("obcan@lhota.test", Role.ADMINISTRATOR),
     ]
+
+
+def test_organisation_with_module_records_is_not_deleted(client, town_a, jana, citizen_module):
+    from .citizen_module import TrialApplication
+
+    organisation = make_organisation(town_a, administrator=jana)
+    TrialApplication.objects.create(municipality=town_a, organisation=organisation, title="Ž")
+    log_in(client, jana)
+    response = client.post(url("organisation_delete", organisation.pk), HTTP_HOST=ALFA, follow=True)
+    assert "Organizaci nelze smazat" in response.content.decode()
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+    assert organisation.memberships.exists()
+
+
+def test_not_even_the_operator_edits_organisations_in_the_admin(client, town_a):
+    from tests.factories import SuperuserFactory
+
+    organisation = make_organisation(town_a)
+    client.force_login(SuperuserFactory())
+    response = client.get(reverse("citizen_organisations:index"), **ADMIN_HOST)
+    assert response.status_code == 200
+    assert organisation.name in response.content.decode()
+    for view in ("edit", "delete"):
+        response = client.get(
+            reverse(f"citizen_organisations:{view}", args=[organisation.pk]), **ADMIN_HOST
+        )
+        assert response.status_code == 302
+    response = client.post(
+        reverse("citizen_organisations:delete", args=[organisation.pk]), **ADMIN_HOST
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
