@@ -84,9 +84,19 @@ class SilentSide(CitizenSide):
     """No section (None), so no heading either."""
 
 
+class PlainTextSide(CitizenSide):
+    """A plain string is text, not HTML: escaped."""
+
+    label = "Textový modul"
+
+    def section(self, request, user):
+        return "<b>tučně?</b>"
+
+
 def test_sections_from_a_template_and_none(client, town_a, monkeypatch):
     monkeypatch.setattr(registry, "_modules", {})
-    for name, side in (("sablona", TemplateSide), ("ticho", SilentSide)):
+    sides = (("sablona", TemplateSide), ("ticho", SilentSide), ("text", PlainTextSide))
+    for name, side in sides:
         registry.register_module(
             Module(
                 name=name,
@@ -102,6 +112,7 @@ def test_sections_from_a_template_and_none(client, town_a, monkeypatch):
     html = client.get(MY_OFFICE, HTTP_HOST=ALFA).content.decode()
     assert '<h2 id="sekce-sablona-nadpis">Šablonový modul</h2>' in html
     assert "sekce-ticho" not in html
+    assert "&lt;b&gt;tučně?&lt;/b&gt;" in html
 
 
 def test_a_citizen_side_must_derive_from_the_base(monkeypatch):
