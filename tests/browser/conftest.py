@@ -200,7 +200,7 @@ def add_sample_cookies(context, showcase, sample):
     if sample.cookies:
         context.add_cookies(
             [
-                {"name": name, "value": value, "url": showcase.url(sample.path)}
+                {"name": name, "value": value, "url": showcase.url("/")}  # path "/"
                 for name, value in sample.cookies
             ]
         )
