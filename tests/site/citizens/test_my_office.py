@@ -37,6 +37,8 @@ def test_my_office_shows_profile_and_organisations(client, town_a):
     assert "Spolek Lesní studánka</a> (správce)" in html
     assert reverse("citizens:export") in html
     assert reverse("citizens:delete_account") in html
+    # the English site has the same page under /en/
+    assert client.get("/en" + MY_OFFICE, HTTP_HOST=ALFA).status_code == 200
 
 
 def test_my_office_only_for_the_towns_citizens(client, town_a, town_b, editor_a):
