@@ -57,6 +57,11 @@ class Module:
     #: dotted path to ``demo(municipality, **params)``, which fills a demo town where the
     #: module is on (the town's data names the module and its params); see run_module_demos()
     demo: str = ""
+    #: dotted path to the module's citizen side, a subclass of
+    #: ``radnice.citizens.contract.CitizenSide`` (imported on first use): its section of the
+    #: citizen's page "Můj úřad", its part of the data export and what happens with its
+    #: records when a citizen deletes the account (docs/modules.md, "The citizen side")
+    citizen: str = ""
 
     @property
     def permissions(self):

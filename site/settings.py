@@ -337,6 +337,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.citizens.tasks.forget_sent_mail",
         "schedule": crontab(hour=2, minute=50),
     },
+    "citizens-purge-retained-records": {
+        "task": "radnice.citizens.tasks.purge_retained_records",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 # Wagtail queues its own jobs (search index, reference index, file deletion) through

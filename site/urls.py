@@ -36,7 +36,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("hledat/", search_views.search, name="search"),
     # Citizens' accounts (radnice.citizens, django-allauth): log-in, sign-up, password...
-    # The citizen's verification of identity (radnice.citizens.views), before allauth's pages.
+    # The citizens' own pages (radnice.citizens: identity, Můj úřad, organisations, their
+    # data), before allauth's.
     path("ucet/", include("radnice.citizens.urls")),
     path("ucet/", include("allauth.urls")),
     path("", include(page_files)),

@@ -6,7 +6,7 @@ from django.utils.module_loading import import_string
 
 from radnice.blocks.blocks import rich_text_stream
 from radnice.citizens.accounts import ensure_citizen
-from radnice.citizens.models import Verification
+from radnice.citizens.models import Membership, Organisation, Role, Verification
 from radnice.citizens.verification import active_verifications, confirm_by_office
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
@@ -97,6 +97,9 @@ def build_town(town, port, accounts=None):
         for email in (town.editor_username.replace("editor@", "obcan@"), SHARED_CITIZEN_EMAIL)
     ]
     confirm_demo_citizen(town, citizens[1][0].citizen_profile, admin)
+    if town.organisation:
+        administrator, member = (user for user, _password in citizens)
+        ensure_organisation(municipality, town.organisation, administrator, member)
     if accounts is not None:
         accounts += [
             (user.username, password)
@@ -143,6 +146,20 @@ def confirm_demo_citizen(town, profile, official):
         address=f"{town.street}, {town.postcode} {town.city}",
         note="Ukázka: občanský průkaz předložen na úřadě.",
     )
+
+
+def ensure_organisation(municipality, fields, administrator, member):
+    """The town's demo organisation (found by IČO) with its správce and člen."""
+    organisation, _created = Organisation.objects.get_or_create(
+        municipality=municipality,
+        ico=fields["ico"],
+        defaults={name: value for name, value in fields.items() if name != "ico"},
+    )
+    for user, role in ((administrator, Role.ADMINISTRATOR), (member, Role.MEMBER)):
+        Membership.objects.get_or_create(
+            organisation=organisation, user=user, defaults={"role": role}
+        )
+    return organisation
 
 
 MENU_SLUGS = ["uredni-deska", "aktuality", "akce", "kontakty", "rozpocet"]

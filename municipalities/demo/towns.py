@@ -70,6 +70,8 @@ class DemoTown:
     font: str = "system"
     #: {module name: keyword arguments of the module's demo}: the modules the town has on
     modules: dict = field(default_factory=dict)
+    #: {name, ico, address, data_box, representative} of a citizens' organisation
+    organisation: dict = field(default_factory=dict)
 
 
 def load_town(key):

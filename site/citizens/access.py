@@ -92,3 +92,9 @@ class CitizenRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         response = refusal(request, self.citizen_level, self.citizen_requirement)
         return response or super().dispatch(request, *args, **kwargs)
+
+
+def forbidden(request, message):
+    """A themed 403 page saying why, in Czech (e.g. an action only an organisation's správce
+    may take)."""
+    return render(request, "citizens/forbidden.html", {"message": message}, status=403)

@@ -41,7 +41,7 @@ from wagtail.permissions import policy_registry
 from municipalities.scope import scope
 from municipalities.viewsets import MunicipalityModelViewSet
 
-from .models import AuditEntry, CitizenProfile, Level, Verification
+from .models import AuditEntry, CitizenProfile, Level, Organisation, Verification
 from .verification import block, confirm_by_office, revoke, unblock, with_levels
 
 MENU_NAME = "obcane"
@@ -501,6 +501,17 @@ class AuditEntryViewSet(MunicipalityModelViewSet, ReadOnlyModelViewSet):
         )
 
 
+class OrganisationViewSet(MunicipalityModelViewSet, ReadOnlyModelViewSet):
+    """The town's citizens' organisations, read-only: their správci keep them (Můj úřad)."""
+
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organizace občanů")
+    list_display = ["name", "ico", "address", "municipality", "created_at"]
+    search_fields = ["name", "ico"]
+    inspect_view_fields = ["name", "ico", "address", "data_box", "representative", "municipality"]
+
+
 class CitizensViewSetGroup(ViewSetGroup):
     menu_label = _("Občané")
     menu_icon = "group"
@@ -508,5 +519,6 @@ class CitizensViewSetGroup(ViewSetGroup):
     menu_order = 320
     items = (
         CitizenProfileViewSet("citizen_accounts", url_prefix="obcane/ucty"),
+        OrganisationViewSet("citizen_organisations", url_prefix="obcane/organizace"),
         AuditEntryViewSet("citizen_audit", url_prefix="obcane/audit"),
     )

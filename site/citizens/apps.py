@@ -13,9 +13,11 @@ class CitizensConfig(AppConfig):
     verbose_name = _("Účty občanů")
     # Granted to each town's groups by municipalities.roles.grant_role_permissions: only the
     # town's administrators see its citizens' accounts (personal data), confirm identities and
-    # block accounts (radnice.citizens.admin_views); editors and moderators do not.
+    # block accounts, and see its citizens' organisations (radnice.citizens.admin_views);
+    # editors and moderators do not.
     role_permissions = {
         "citizenprofile": {"administrator": ["view", "confirm", "block"]},
+        "organisation": {"administrator": ["view"]},
         "auditentry": {"administrator": ["view"]},
     }
 

@@ -1,4 +1,4 @@
-"""Citizens' background work: e-mails (radnice.citizens.mail) and the daily purge."""
+"""Citizens' background work: e-mails (radnice.citizens.mail) and the daily purges."""
 
 import smtplib
 
@@ -33,3 +33,12 @@ def purge_unverified_signups_task(days=None):
 def forget_sent_mail_task():
     """Drop the keys of e-mails sent long ago (radnice.citizens.mail.KEEP_SENT_KEYS_DAYS)."""
     return forget_sent_mail()
+
+
+@shared_task(name="radnice.citizens.tasks.purge_retained_records", acks_late=True)
+def purge_retained_records():
+    """Delete the records kept after accounts' deletion whose retention period is over
+    (radnice.citizens.contract.purge_retained; scheduled daily). Safe to run twice."""
+    from .contract import purge_retained
+
+    return purge_retained()

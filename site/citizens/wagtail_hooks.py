@@ -1,4 +1,5 @@
-"""The admin menu "Občané": the town's citizens' accounts and the audit of staff actions."""
+"""The admin menu "Občané": the town's citizens' accounts, their organisations and the audit
+of staff actions."""
 
 from wagtail import hooks
 

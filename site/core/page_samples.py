@@ -12,12 +12,17 @@ so a new page type is measured and checked as soon as a town has a page of that 
   contribute their page's URL under the model's name.
 - Views that no page type owns: search with results and without, the citizens' account
   pages (log-in, sign-up, password reset: radnice.citizens) and the 404 page.
+- The citizens' own pages (Můj úřad, organisations, the account's deletion), where the town
+  has the demo citizen ``obcan@<host>`` as správce of an organisation (the demo towns): those
+  samples carry ``cookies``, the session of that citizen, which whoever visits them sets
+  first (``radnice.citizens.samples``).
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -34,6 +39,8 @@ class SamplePage:
     label: str
     path: str
     status: int = 200
+    #: ((name, value), ...) cookies to set before the visit (a citizen's session)
+    cookies: tuple = ()
 
 
 def sample_pages(municipality):
@@ -61,7 +68,16 @@ def sample_pages(municipality):
         ),
         SamplePage("not_found", _("Stránka nenalezena"), NOT_FOUND_PATH, status=404),
     ]
+    samples += [
+        SamplePage(key, str(label), path, cookies=cookies)
+        for key, label, path, cookies in citizen_samples(municipality)
+    ]
     return samples
+
+
+def citizen_samples(municipality):
+    """[(key, label, path, cookies)] of the citizens' own pages (radnice.citizens.samples)."""
+    return import_string("radnice.citizens.samples.sample_routes")(municipality)
 
 
 def pages_by_type(home):

@@ -21,7 +21,7 @@ bytes), and no render-blocking script: a ``<script src>`` in ``<head>`` without 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.utils.translation import gettext as _
 from whitenoise.compress import Compressor
@@ -177,6 +177,11 @@ def measure_page(browser, url, sample, *, prepare=None, inspect=None, **context_
     context.on("response", lambda response: responses.append(response))
     if prepare:
         prepare(context)
+    if sample.cookies:  # a citizen's session, for the citizens' own pages (page_samples)
+        root = urljoin(url, "/")  # the cookie's path is "/"
+        context.add_cookies(
+            [{"name": name, "value": value, "url": root} for name, value in sample.cookies]
+        )
     page = context.new_page()
     weight = PageWeight(sample.key, str(sample.label), sample.path)
     try:

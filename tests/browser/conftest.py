@@ -195,6 +195,17 @@ def show_subpages_in_menus(municipality):
         Page.objects.child_of(section).live().update(show_in_menus=True)
 
 
+def add_sample_cookies(context, showcase, sample):
+    """The cookies a sample page needs first: a citizen's session (radnice.citizens.samples)."""
+    if sample.cookies:
+        context.add_cookies(
+            [
+                {"name": name, "value": value, "url": showcase.url("/")}  # path "/"
+                for name, value in sample.cookies
+            ]
+        )
+
+
 def site_url(municipality, path="/"):
     site = municipality.site
     return f"http://{site.hostname}:{site.port}{path}"

@@ -26,7 +26,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from radnice.core.page_weight import budget_problems, measure_page, settle
-from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS
+from tests.browser.conftest import SHOWCASE_HOSTNAME, TIMEOUT_MS, add_sample_cookies
 from themes import available_themes
 from themes.colour_scheme import COOKIE_NAME as COLOUR_COOKIE
 
@@ -110,6 +110,7 @@ def theme(request, showcase):
 
 
 def visit(page, showcase, sample):
+    add_sample_cookies(page.context, showcase, sample)
     response = page.goto(showcase.url(sample.path))
     assert response.status == sample.status, f"{sample.path}: HTTP {response.status}"
     return response
@@ -210,6 +211,7 @@ def walk(theme, showcase, module_browser):
         try:
             for sample in showcase.samples:
                 current["path"] = sample.path
+                add_sample_cookies(context, showcase, sample)
                 response = page.goto(showcase.url(sample.path))
                 if response.status == sample.status:
                     settle(page)

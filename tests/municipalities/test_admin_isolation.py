@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Workflow
 
 from radnice.citizens.accounts import ensure_citizen
+from radnice.citizens.models import Organisation
 from radnice.citizens.verification import block, confirm_by_office
 from radnice.core.models import SocialMediaSettings
 
@@ -78,6 +79,14 @@ def town_b_content(town_b, editor_b):
     log(instance=document, action="wagtail.create", user=editor_b)
     for owned in (page, draft, locked, in_moderation):
         type(owned).objects.filter(pk=owned.pk).update(owner=editor_b)
+    # A citizens' organisation (radnice.citizens), listed and inspected by the town's staff.
+    organisation = Organisation.objects.create(
+        municipality=town_b,
+        name=f"Spolek {MARKER}",
+        ico="00880035",
+        address=f"{MARKER} 1, Beta",
+        representative=f"Petr {MARKER}",
+    )
     settings = SocialMediaSettings.for_site(town_b.site)
     settings.facebook = f"https://facebook.example/{MARKER}"
     settings.save()
@@ -92,6 +101,7 @@ def town_b_content(town_b, editor_b):
         "image": image,
         "document": document,
         "person": person,
+        "organisation": organisation,
         "site": town_b.site,
         "municipality": town_b,
         "collection": town_b.collection,
@@ -568,6 +578,7 @@ SAMPLE_LISTINGS = [
     "wagtaildocs:index",
     "wagtailsnippets_people_person:list",
     "wagtailadmin_reports:locked_pages",
+    "citizen_organisations:index",
 ]
 
 

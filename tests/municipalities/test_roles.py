@@ -38,8 +38,10 @@ MODEL_PERMISSIONS = {
     MunicipalityRole.ADMINISTRATOR: SHARED_MODEL_PERMISSIONS
     | {"alerts.publish_alert"}
     | codenames("municipalities", "municipality", ["change", "view"])
-    # the town's citizens' accounts (radnice.citizens.admin_views): administrators only
+    # the town's citizens' accounts and organisations (radnice.citizens.admin_views):
+    # administrators only
     | codenames("citizens", "citizenprofile", ["view", "confirm", "block"])
+    | codenames("citizens", "organisation", ["view"])
     | codenames("citizens", "auditentry", ["view"]),
 }
 

@@ -213,8 +213,16 @@ def test_the_secret_never_shows_in_the_admin(client, town_a):
         "provozovatel", "provozovatel@example.cz", PASSWORD
     )
     client.force_login(operator)
+    # Wagtail's "Uživatelé" shows staff only; "Občané" shows the account, never its secret.
     edit = reverse("wagtailusers_users:edit", args=[user.pk])
-    for path in (edit, "/admin/users/", f"/admin/users/?q={EMAIL}"):
+    assert client.get(edit, HTTP_HOST=ALFA).status_code == 404
+    profile = user.citizen_profile
+    for path in (
+        "/admin/users/",
+        f"/admin/users/?q={EMAIL}",
+        reverse("citizen_accounts:index"),
+        reverse("citizen_accounts:inspect", args=[profile.pk]),
+    ):
         response = client.get(path, HTTP_HOST=ALFA)
         assert response.status_code == 200, path
         html = response.content.decode()
