@@ -6,6 +6,7 @@ from django.db import connections
 from wagtail.models import Page
 
 from municipalities.models import MunicipalityRole
+from municipalities.roles import grant_role_permissions
 
 from .factories import (
     SESSION_TOWNS,
@@ -50,7 +51,11 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
                 verbosity=0, autoclobber=True, keepdb=False, serialize=False
             )
         for key in SESSION_TOWNS:
-            session_town(key)
+            town = session_town(key)
+            if request.config.getvalue("reuse_db"):
+                # Kept from an earlier run: grant what roles gained since (new permissions).
+                for link in town.group_links.select_related("group"):
+                    grant_role_permissions(town, link.group, link.role)
 
 
 @pytest.fixture(autouse=True)
