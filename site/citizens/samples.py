@@ -52,14 +52,38 @@ def sample_routes(municipality):
     cookies = session_cookies(user)
     pk = membership.organisation_id
     return [
-        (key, label, reverse(f"citizens:{name}", args=args), cookies)
+        (key, label, reverse(name, args=args), cookies)
         for key, label, name, args in [
-            ("citizen_my_office", _("Můj úřad"), "my_office", ()),
-            ("citizen_organisations", _("Moje organizace"), "organisations", ()),
-            ("citizen_organisation", _("Organizace a její členové"), "organisation", (pk,)),
-            ("citizen_organisation_edit", _("Úprava organizace"), "organisation_edit", (pk,)),
-            ("citizen_organisation_invite", _("Pozvání člena"), "organisation_invite", (pk,)),
-            ("citizen_organisation_create", _("Založení organizace"), "organisation_create", ()),
-            ("citizen_delete_account", _("Zrušení účtu"), "delete_account", ()),
+            ("citizen_my_office", _("Můj úřad"), "citizens:my_office", ()),
+            ("citizen_organisations", _("Moje organizace"), "citizens:organisations", ()),
+            (
+                "citizen_organisation",
+                _("Organizace a její členové"),
+                "citizens:organisation",
+                (pk,),
+            ),
+            (
+                "citizen_organisation_edit",
+                _("Úprava organizace"),
+                "citizens:organisation_edit",
+                (pk,),
+            ),
+            (
+                "citizen_organisation_invite",
+                _("Pozvání člena"),
+                "citizens:organisation_invite",
+                (pk,),
+            ),
+            (
+                "citizen_organisation_create",
+                _("Založení organizace"),
+                "citizens:organisation_create",
+                (),
+            ),
+            ("citizen_identity", _("Ověření totožnosti"), "citizens:identity", ()),
+            ("citizen_email", _("E-mailové adresy účtu"), "account_email", ()),
+            ("citizen_password", _("Změna hesla"), "account_change_password", ()),
+            ("citizen_second_factor", _("Dvoufázové ověření"), "mfa_index", ()),
+            ("citizen_delete_account", _("Zrušení účtu"), "citizens:delete_account", ()),
         ]
     ]

@@ -1,6 +1,8 @@
 """Můj úřad: the citizen's page on their town's site, with a section of the platform and of
 each module the town has on (the citizen side of the module contract)."""
 
+import re
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
@@ -166,6 +168,10 @@ def test_sample_pages_of_the_demo_citizen_render(client, town_a):
         "citizen_organisation_edit": f"Upravit organizaci {organisation}",
         "citizen_organisation_invite": f"Pozvat člena do organizace {organisation}",
         "citizen_organisation_create": "Založit organizaci",
+        "citizen_identity": "Ověření totožnosti",
+        "citizen_email": "E-mailové adresy",
+        "citizen_password": "Změnit heslo",
+        "citizen_second_factor": "Dvoufázové ověření",
         "citizen_delete_account": "Zrušit účet",
     }
     routes = sample_routes(municipality)
@@ -174,7 +180,8 @@ def test_sample_pages_of_the_demo_citizen_render(client, town_a):
         client.cookies.load(dict(cookies))
         response = client.get(path, HTTP_HOST="lhota.test")
         assert response.status_code == 200, path
-        assert f"<h1>{headings[key]}</h1>" in response.content.decode(), path
+        heading = re.escape(headings[key])
+        assert re.search(rf"<h1>\s*{heading}\s*</h1>", response.content.decode()), path
     # a town without the demo citizen has none (no session is made for a real citizen)
     assert sample_routes(town_a) == []
 
@@ -183,7 +190,7 @@ def test_sample_session_only_on_reserved_domains(town_a):
     from radnice.citizens.samples import sample_routes
 
     site = town_a.site
-    for hostname, expected in (("alfa.test", 7), ("obec-alfa.cz", 0)):
+    for hostname, expected in (("alfa.test", 11), ("obec-alfa.cz", 0)):
         site.hostname = hostname
         site.save()
         user = make_citizen(town_a, f"obcan@{hostname}")

@@ -75,6 +75,10 @@ DEMO_KEYS = [
     "citizen_organisation_edit",
     "citizen_organisation_invite",
     "citizen_organisation_create",
+    "citizen_identity",
+    "citizen_email",
+    "citizen_password",
+    "citizen_second_factor",
     "citizen_delete_account",
 ]
 
