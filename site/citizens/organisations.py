@@ -14,21 +14,21 @@ from functools import wraps
 
 from django import forms
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from municipalities.hosts import absolute_url
 from municipalities.scope import for_municipality
 
 from .access import citizen_required, forbidden
 from .accounts import town_citizens_with_email
+from .mail import send_citizen_mail
 from .models import Invitation, Membership, Organisation, Role
 
 INVITATION_VALID_FOR = timedelta(days=14)
@@ -94,17 +94,17 @@ class InvitationForm(forms.Form):
 
 
 def send_invitation(request, invitation, token):
-    """The invitation e-mail (one function, so that moving e-mails to per-town templates and
-    background tasks changes only this)."""
+    """The invitation e-mail, in the town's name and with a link to the town's own site
+    (radnice.citizens.mail: the town's theme, sent by a worker after the commit)."""
     town = invitation.organisation.municipality
-    url = request.build_absolute_uri(reverse("citizens:invitation", args=[token]))
-    context = {"invitation": invitation, "town": town, "url": url}
-    subject = _("[%(town)s] Pozvánka do organizace %(name)s") % {
-        "town": town.name,
-        "name": invitation.organisation.name,
-    }
-    body = render_to_string("citizens/email/invitation.txt", context, request=request)
-    send_mail(subject, body, None, [invitation.email])
+    url = absolute_url(town, reverse("citizens:invitation", args=[token]))
+    send_citizen_mail(
+        town,
+        "citizens/email/invitation",
+        invitation.email,
+        {"invitation": invitation, "url": url},
+        key=f"invitation-{invitation.pk}-{token}",
+    )
 
 
 # --- lookups ----------------------------------------------------------------------------------

@@ -267,6 +267,10 @@ def test_invitation_is_mailed_and_accepted_on_the_towns_host(client, town_a, jan
     assert message.to == ["petr.svoboda@example.cz"]
     assert message.subject == f"[{town_a.name}] Pozvánka do organizace {organisation.name}"
     assert "http://alfa.test/ucet/organizace/pozvanka/" in message.body
+    assert message.from_email.startswith(f'"{town_a.name}" <') or message.from_email.startswith(
+        f"{town_a.name} <"
+    )  # in the town's name (radnice.citizens.mail), signed by it
+    assert message.body.rstrip().endswith("http://alfa.test/")
     path = link[1]
     html = client.get(url("organisation", organisation.pk), HTTP_HOST=ALFA).content.decode()
     assert "petr.svoboda@example.cz (člen)" in html  # the pending invitation
