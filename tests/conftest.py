@@ -50,12 +50,31 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
             connections["default"].creation.create_test_db(
                 verbosity=0, autoclobber=True, keepdb=False, serialize=False
             )
+        create_test_only_tables()
         for key in SESSION_TOWNS:
             town = session_town(key)
             if request.config.getvalue("reuse_db"):
                 # Kept from an earlier run: grant what roles gained since (new permissions).
                 for link in town.group_links.select_related("group"):
                     grant_role_permissions(town, link.group, link.role)
+
+
+def create_test_only_tables():
+    """Tables of the models that tests define (e.g. tests/site/citizens/citizen_module.py), which
+    have no migration. Collecting the tests imports them in every worker, so Django cascades
+    into them (deleting a town) wherever they exist in code: make them in every database."""
+    from django.apps import apps
+
+    existing = set(connections["default"].introspection.table_names())
+    missing = [
+        model
+        for model in apps.get_models()
+        if model.__module__.startswith("tests.") and model._meta.db_table not in existing
+    ]
+    if missing:
+        with connections["default"].schema_editor() as editor:
+            for model in missing:
+                editor.create_model(model)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 organisation) may hold, each with another retention declaration (radnice.citizens.contract).
 
 The models belong to the ``citizens`` app label but have no migration: their tables are made
-by the ``citizen_module`` fixture (conftest.py) for the test session only.
+with the test database (tests/conftest.py, ``create_test_only_tables``).
 """
 
 from django.db import models

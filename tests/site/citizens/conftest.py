@@ -21,7 +21,6 @@ from urllib.parse import parse_qs, urlencode
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
 from werkzeug.serving import make_server
 
@@ -204,21 +203,8 @@ def _requests_commit(django_capture_on_commit_callbacks, monkeypatch):
     monkeypatch.setattr(Client, "request", committing_request)
 
 
-@pytest.fixture(scope="session")
-def _citizen_module_tables(django_db_setup, django_db_blocker):
-    """The test module's tables, made once (kept in a reused test database)."""
-    from .citizen_module import MODELS
-
-    with django_db_blocker.unblock():
-        existing = set(connection.introspection.table_names())
-        with connection.schema_editor() as editor:
-            for model in MODELS:
-                if model._meta.db_table not in existing:
-                    editor.create_model(model)
-
-
 @pytest.fixture
-def citizen_module(monkeypatch, _citizen_module_tables, db):
+def citizen_module(monkeypatch, db):
     """The test module registered (alone) for this test; on in no town yet."""
     from .citizen_module import MODULE
 
