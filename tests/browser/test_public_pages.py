@@ -15,6 +15,8 @@ weight budget from the light pass at 1280 px, where each page opens in a fresh b
 context (nothing cached); reflow at 320 px from the light pass at 375 px, by narrowing the
 window of the loaded page. The visitor's own choice of dark mode differs from the device's
 dark mode only in which CSS route applies the same palette, so it is checked at 1280 px only.
+The device's dark mode is checked on the light mode's load, by switching the preference; the
+dark modes change colours only, so they run axe-core's rules about colour.
 """
 
 import dataclasses
@@ -54,6 +56,10 @@ class ColorMode:
     color_scheme: str  # prefers-color-scheme of the device
     cookies: tuple = ()  # (name, value) pairs of the visitor's explicit choice
 
+    @property
+    def dark(self):
+        return self.color_scheme == "dark" or (COLOUR_COOKIE, "dark") in self.cookies
+
 
 # The device's preference both ways, and the visitor's explicit choice of dark on a device
 # that prefers light (the dark palette is written twice in CSS, once per route).
@@ -62,15 +68,20 @@ COLOR_MODES = (
     ColorMode("tmavý", "dark"),
     ColorMode("tmavý, zvolený návštěvníkem", "light", cookies=((COLOUR_COOKIE, "dark"),)),
 )
-# The colour modes and widths the walk runs axe-core in: both of the device's preferences at
-# both widths, the visitor's choice of dark at the wide one (see the module's docstring).
-WALK = (
-    (COLOR_MODES[0], 375),
-    (COLOR_MODES[0], 1280),
-    (COLOR_MODES[1], 375),
-    (COLOR_MODES[1], 1280),
-    (COLOR_MODES[2], 1280),
+# The loads of the walk: each page in a colour mode and width, and the modes it is checked in
+# again on the same load, by switching the device's preference (CSS media queries follow it
+# at once; no script reads it): both of the device's preferences at both widths, the
+# visitor's choice of dark (a cookie, so a load of its own) at the wide one.
+PASSES = (
+    (COLOR_MODES[0], 375, (COLOR_MODES[1],)),
+    (COLOR_MODES[0], 1280, (COLOR_MODES[1],)),
+    (COLOR_MODES[2], 1280, ()),
 )
+WALK = tuple((mode, width) for load, width, also in PASSES for mode in (load, *also))
+# A dark mode changes the colours only (the markup is the light mode's or, for the visitor's
+# choice, the same template's), so it is checked with the rules about colour.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_COLOUR_OPTIONS = {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": COLOUR_RULES}}
 # The pass of the walk that weighs every page, each in a fresh context.
 WEIGHED = (COLOR_MODES[0], 1280)
 # WCAG 1.4.10 asks for reflow down to 320 CSS px; axe runs at the widths above, this one
@@ -133,6 +144,8 @@ class Walk:
     weights: list = dataclasses.field(default_factory=list)
     # page path -> the elements sticking out at ``NARROWEST`` px ("" when it reflows)
     narrow_overflow: dict = dataclasses.field(default_factory=dict)
+    # page path -> {colour mode's name: the page's colours}, as axe-core saw it
+    palettes: dict = dataclasses.field(default_factory=lambda: defaultdict(dict))
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +155,7 @@ def walk(theme, showcase, module_browser):
     too), weigh it in one pass and narrow it to 320 px in another."""
     axe = Axe()
     result = Walk()
-    for mode, width in WALK:
+    for mode, width, also in PASSES:
         current = {}
 
         def record(request, current=current):
@@ -161,7 +174,18 @@ def walk(theme, showcase, module_browser):
             context.on("request", record)
             context.on("console", console)
 
-        def check(page, response, sample, mode=mode, width=width):
+        def run_axe(page, sample, mode, width, options):
+            where = f"{sample.label} {sample.path} ({mode.name}, {width} px)"
+            result.checks += 1
+            result.palettes[sample.path][mode.name] = page_palette(page)
+            for violation in axe.run(page, options=options).response["violations"]:
+                targets = "; ".join(
+                    " ".join(map(str, node["target"])) for node in violation["nodes"]
+                )
+                key = (violation["id"], violation["impact"], targets, violation["help"])
+                result.violations[key].append(where)
+
+        def check(page, response, sample, mode=mode, width=width, also=also):
             where = f"{sample.label} {sample.path} ({mode.name}, {width} px)"
             if response.status != sample.status:
                 key = ("http-status", f"HTTP {response.status}", "", "")
@@ -179,18 +203,19 @@ def walk(theme, showcase, module_browser):
                     "Content must reflow without horizontal scrolling (WCAG 1.4.10)",
                 )
                 result.violations[key].append(where)
-            result.checks += 1
-            for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-                targets = "; ".join(
-                    " ".join(map(str, node["target"])) for node in violation["nodes"]
-                )
-                key = (violation["id"], violation["impact"], targets, violation["help"])
-                result.violations[key].append(where)
+            options = AXE_COLOUR_OPTIONS if mode.dark else AXE_OPTIONS
+            run_axe(page, sample, mode, width, options)
             if (mode, width) == NARROWED:
                 page.set_viewport_size({"width": NARROWEST, "height": 900})
                 next_frame(page)
                 result.narrow_overflow[sample.path] = horizontal_overflow(page)
                 page.set_viewport_size({"width": width, "height": 900})
+            for other in also:
+                page.emulate_media(color_scheme=other.color_scheme)
+                next_frame(page)
+                run_axe(page, sample, other, width, AXE_COLOUR_OPTIONS)
+            if also:
+                page.emulate_media(color_scheme=mode.color_scheme)
 
         if (mode, width) == WEIGHED:
             for sample in showcase.samples:
@@ -219,6 +244,16 @@ def walk(theme, showcase, module_browser):
         finally:
             context.close()
     return result
+
+
+def page_palette(page):
+    """The colours of the page's text and backgrounds (to tell the palettes apart)."""
+    return page.evaluate(
+        """() => [document.documentElement, document.body].map((element) => {
+            const style = getComputedStyle(element);
+            return `${style.color} on ${style.backgroundColor}`;
+        }).join("; ")"""
+    )
 
 
 def next_frame(page):
@@ -282,6 +317,19 @@ def test_every_page_type_has_no_wcag_violation(theme, walk, showcase):
             ),
             pytrace=False,
         )
+
+
+def test_dark_modes_really_show_the_dark_palette(theme, walk, showcase):
+    """What axe-core checked in each dark mode was the dark palette, not the light one."""
+    light = COLOR_MODES[0].name
+    same = [
+        f"- {path} ({mode})"
+        for path, palettes in sorted(walk.palettes.items())
+        for mode, palette in palettes.items()
+        if mode != light and palette == palettes[light]
+    ]
+    assert len(walk.palettes) == len(showcase.samples)
+    fail_listing(theme, "tmavý režim má barvy světlého", same)
 
 
 def fail_listing(theme, heading, lines):
