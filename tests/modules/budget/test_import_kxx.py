@@ -8,6 +8,7 @@ import datetime
 from collections import Counter
 
 import pytest
+from django.db import transaction
 from django.db.models import Sum
 
 from modules.budget.models import (
@@ -82,8 +83,32 @@ def imported(medlanky):
     return FiscalYear.objects.get(municipality=medlanky, year=2023)
 
 
+@pytest.fixture(scope="class")
+def imported_once(django_db_setup, django_db_blocker):
+    """The real ledger and budget, imported once for a class of tests (each import takes
+    seconds) inside a transaction rolled back after them; each test's own changes are rolled
+    back after the test, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        municipality = make_municipality(
+            "Městská část Brno-Medlánky", "medlanky.test", ico=MEDLANKY_ICO
+        )
+        for path in (LEDGER, BUDGET):
+            report = import_bytes(municipality, path.read_bytes(), format="kxx", year=2023)
+            assert report.ok, report.errors[:5]
+        yield FiscalYear.objects.get(municipality=municipality, year=2023)
+        transaction.set_rollback(True)
+
+
 @needs_samples
 class TestRealLedgerAndBudget:
+    @pytest.fixture
+    def imported(self, imported_once, db):
+        return FiscalYear.objects.select_related("municipality").get(pk=imported_once.pk)
+
+    @pytest.fixture
+    def medlanky(self, imported):
+        return imported.municipality
+
     def test_every_budget_line_of_the_monthly_sections_becomes_an_actual(self, imported):
         expected = [b for b in independent_balances(LEDGER) if b["type"] == "00"]
         assert Actual.objects.filter(fiscal_year=imported).count() == len(expected)
