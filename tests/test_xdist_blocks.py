@@ -68,3 +68,14 @@ def test_each_block_runs_whole_on_one_worker_after_the_other_tests():
         tuple(default),
         tuple(namesti),
     }
+
+
+def test_a_module_that_goes_together_is_never_split():
+    together = [f"tests/site/core/test_public_urls.py::test_{n}" for n in range(4)]
+    others = [f"tests/site/test_{number}.py::test_it" for number in range(60)]
+    # where a chunk of the first deal would end in the middle of the module
+    for position in range(0, 61, 3):
+        collection = others[:position] + together + others[position:]
+        first, second = run(collection)
+        assert sorted(first + second) == sorted(collection)
+        assert set(together) <= set(first) or set(together) <= set(second), position

@@ -1,5 +1,6 @@
 """Parallel runs (pytest-xdist, ``-n 2``): xdist's ``load`` scheduling, except that the tests
-of a *block* run together on one worker, after every other test.
+of a *block* run together on one worker, after every other test, and the tests of a module of
+``TOGETHER_MODULES`` are never split between workers.
 
 A block is the tests of one module of ``BLOCK_MODULES`` that share the first part of their
 parameter id: the browser walk of one theme (tests/browser/test_public_pages.py), whose
@@ -15,6 +16,12 @@ transactional tests last for the same reason).
 from collections import defaultdict
 
 BLOCK_MODULES = ("tests/browser/test_public_pages.py",)
+#: Modules whose tests share a costly module- or class-scoped fixture (a demo town, an imported
+#: ledger): dealt out whole, wherever they come in the run, so no worker builds it twice.
+TOGETHER_MODULES = (
+    "tests/site/core/test_public_urls.py",
+    "tests/modules/budget/test_import_kxx.py",
+)
 
 
 def block_key(nodeid):
@@ -24,6 +31,12 @@ def block_key(nodeid):
         return None
     _, _, params = name.partition("[")
     return module, params.rstrip("]").split("-")[0]
+
+
+def unit_key(nodeid):
+    """The module of a test that goes with the rest of its module, or None."""
+    module = nodeid.partition("::")[0]
+    return module if module in TOGETHER_MODULES else None
 
 
 def make_scheduler(config, log):
@@ -62,6 +75,14 @@ def make_scheduler(config, log):
                     ),
                     num,
                 )
+                # and the rest of a module that goes together
+                unit = unit_key(self.collection[self.pending[num - 1]]) if num else None
+                while (
+                    unit is not None
+                    and num < len(self.pending)
+                    and unit_key(self.collection[self.pending[num]]) == unit
+                ):
+                    num += 1
             super()._send_tests(node, num)
 
     return BlockScheduling(config, log)
