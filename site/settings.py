@@ -429,7 +429,7 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 # Staff log in at /admin/login/ (Wagtail); LOGIN_URL is the citizens' log-in (allauth), where
 # views needing a logged-in citizen send visitors.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "citizens:my_office"  # a citizen lands on Můj úřad
 
 # Security: strict in production; every check of `check --deploy` is answered.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG and not TESTING)

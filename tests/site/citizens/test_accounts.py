@@ -79,7 +79,7 @@ def test_sign_up_verify_and_log_in(client, town_a):
     client.logout()
     response = log_in(client, ALFA)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/ucet/muj-urad/"
     assert is_logged_in(client, ALFA)
 
     response = client.post("/ucet/logout/", HTTP_HOST=ALFA)

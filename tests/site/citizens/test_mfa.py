@@ -120,7 +120,7 @@ def test_log_in_asks_for_the_code(client, town_a):
         "/ucet/2fa/authenticate/", {"code": current_code(secret)}, HTTP_HOST=ALFA
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/ucet/muj-urad/"
     assert client.session["_auth_user_id"] == str(user.pk)
     # allauth's factor is not django-otp's: the admin's verification knows nothing of it.
     home = client.get("/", HTTP_HOST=ALFA)
@@ -173,7 +173,7 @@ def test_deactivation(client, town_a):
     client.logout()
     response = log_in(client, ALFA)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/ucet/muj-urad/"
 
 
 def test_staff_have_no_citizens_second_factor(client, town_a):

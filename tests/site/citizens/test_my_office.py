@@ -13,7 +13,7 @@ from radnice.citizens.contract import Action, CitizenSide, Retention, module_sid
 from radnice.citizens.models import Membership, Role
 
 from .citizen_module import TrialApplication
-from .conftest import ALFA, BETA, log_in, make_citizen, make_organisation, switch_on
+from .conftest import ALFA, BETA, PASSWORD, log_in, make_citizen, make_organisation, switch_on
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +196,18 @@ def test_sample_session_only_on_reserved_domains(town_a):
         user = make_citizen(town_a, f"obcan@{hostname}")
         make_organisation(town_a, ico=None if expected else "00880019", administrator=user)
         assert len(sample_routes(town_a)) == expected
+
+
+def test_every_page_links_to_my_office_and_a_log_in_lands_there(client, town_a):
+    """Citizens find their way in from any page (the footer), and land on Můj úřad."""
+    html = client.get("/", HTTP_HOST=ALFA).content.decode()
+    assert f'<a href="{MY_OFFICE}">Můj úřad</a>' in html
+    jana = make_citizen(town_a, "jana.novakova@example.cz")
+    response = client.post(
+        "/ucet/login/",
+        {"login": "jana.novakova@example.cz", "password": PASSWORD},
+        HTTP_HOST=ALFA,
+    )
+    assert response.status_code == 302
+    assert response["Location"] == MY_OFFICE
+    assert client.get(MY_OFFICE, HTTP_HOST=ALFA).context["user"] == jana
