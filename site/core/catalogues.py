@@ -112,6 +112,8 @@ def extracted(languages, locale_dir=LOCALE_DIR):
                 domain="django",
                 symlinks=True,
                 no_obsolete=True,
+                # file names without line numbers: editing code does not churn the catalogue
+                add_location="file",
                 verbosity=0,
             )
         finally:
@@ -122,7 +124,7 @@ def extracted(languages, locale_dir=LOCALE_DIR):
 def main(argv=None):
     """``python -m radnice.core.catalogues``: compile the catalogues (scripts/bootstrap)."""
     for mo_path, translated in compile_catalogues():
-        print(f"{mo_path.relative_to(BASE_DIR)}: {translated} translated strings")
+        sys.stdout.write(f"{mo_path.relative_to(BASE_DIR)}: {translated} translated strings\n")
     return 0
 
 

@@ -127,7 +127,8 @@ def describe_recurrence(rule, first_start=None):
             if rule.monthly_by == MonthlyBy.WEEKDAY:
                 text = f"{text} ({ordinal_weekday_description(day)})"
             else:
-                text = f"{text} ({_('%(day)s. den v měsíci') % {'day': day.day}})"
+                day_of_month = _("%(day)s. den v měsíci") % {"day": day.day}
+                text = f"{text} ({day_of_month})"
     if rule.count:
         text = f"{text}, " + _("počet opakování: %(count)s") % {"count": rule.count}
     elif rule.until:
