@@ -9,9 +9,11 @@ the same in a deployment.
 
 Extraction (``manage.py update_catalogues``) is Django's ``makemessages``, which needs
 xgettext (Debian's ``gettext``). It runs over the project's own code only, the folders of
-``SOURCE_DIRS`` (not ``.venv``, ``tests``, ``var``...): they are linked into a temporary
-folder and ``makemessages`` runs there, so the references stay relative (``site/...``) and
-the catalogue of the checkout is only written when the extraction succeeded.
+``SOURCE_DIRS`` (not ``.venv``, ``tests``, ``var``...): their templates and Python files are
+copied into a temporary folder and ``makemessages`` runs there, so the references stay
+relative (``site/...``), nothing is written into the checkout while it runs (makemessages
+puts preprocessed copies of templates beside them) and the catalogue of the checkout is only
+replaced when the extraction succeeded.
 """
 
 import os
@@ -27,8 +29,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 LOCALE_DIR = BASE_DIR / "locale"
 #: the folders whose templates and Python code hold interface strings
 SOURCE_DIRS = ("site", "municipalities", "modules", "themes")
-#: gettext domains with a catalogue: no JavaScript file of the project translates anything
-DOMAINS = ("django",)
+#: the files makemessages reads for the "django" domain (no JavaScript file of the project
+#: translates anything, so there is no "djangojs" catalogue)
+EXTENSIONS = (".html", ".txt", ".py")
 
 
 def catalogue_path(language, domain="django", locale_dir=LOCALE_DIR):
@@ -83,6 +86,16 @@ def problems(po_path):
     return found
 
 
+def _not_translatable(folder, names):
+    """copytree's filter: only the files makemessages reads (templates, texts, Python)."""
+    return [
+        name
+        for name in names
+        if name in ("__pycache__", "static", "node_modules")
+        or (Path(name).suffix and Path(name).suffix not in EXTENSIONS)
+    ]
+
+
 @contextmanager
 def extracted(languages, locale_dir=LOCALE_DIR):
     """Run ``makemessages`` for ``languages`` over ``SOURCE_DIRS`` into a temporary copy of
@@ -93,7 +106,7 @@ def extracted(languages, locale_dir=LOCALE_DIR):
     with tempfile.TemporaryDirectory(prefix="radnice-catalogues-") as tmp:
         root = Path(tmp)
         for name in SOURCE_DIRS:
-            (root / name).symlink_to(BASE_DIR / name, target_is_directory=True)
+            shutil.copytree(BASE_DIR / name, root / name, ignore=_not_translatable)
         fresh = {}
         for language in languages:
             target = catalogue_path(language, locale_dir=root / "locale")
@@ -104,13 +117,11 @@ def extracted(languages, locale_dir=LOCALE_DIR):
         cwd = os.getcwd()
         os.chdir(root)
         try:
-            # makemessages writes into ./locale (the first locale folder under the current
-            # directory); the symlinks are followed (-s), nothing else is walked.
+            # makemessages writes into ./locale, the locale folder of the current directory.
             call_command(
                 "makemessages",
                 locale=list(languages),
                 domain="django",
-                symlinks=True,
                 no_obsolete=True,
                 # file names without line numbers: editing code does not churn the catalogue
                 add_location="file",
