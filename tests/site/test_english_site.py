@@ -4,7 +4,8 @@ The demo town (built once for the module) gets an English copy of one page of ev
 type (``radnice.core.page_samples``) and of their parents, as an editor's "Translate" would
 make it: the copies keep their Czech content, since nobody translated it. Every sample page
 and view is then requested under ``/en/``, the interface-only ones too (search, log-in,
-sign-up, password reset, the citizens' own pages, 404), and each answer is checked twice:
+sign-up, password reset, the citizens' own pages, 404), the frame and home page again in
+every other theme, and each answer is checked twice:
 
 - no string of the English catalogue (``locale/en/LC_MESSAGES/django.po``) is on the page in
   its Czech form: a text or a label that is exactly one of its msgids (placeholders match
@@ -20,12 +21,13 @@ Without the compiled catalogue both checks fail on every page (skip link, search
 import dataclasses
 import json
 import re
-from functools import cache
+from functools import cache as memoised
 from html.parser import HTMLParser
 
 import polib
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import translation
@@ -34,10 +36,12 @@ from wagtail.models import Locale, Page
 
 from municipalities.demo.builders import build_demo_town
 from municipalities.demo.towns import LHOTA
+from municipalities.models import Municipality
 from radnice.core.catalogues import catalogue_path
 from radnice.core.page_samples import pages_by_type, sample_pages
 from tests.factories import restore_migration_data
 from tests.site.core.test_public_urls import storage_settings
+from themes import available_themes
 
 HOST = "lhota-en.test"
 CZECH_LETTERS = "ěščřžýáíéůúťďňĚŠČŘŽÝÁÍÉŮÚŤĎŇ"
@@ -199,7 +203,7 @@ class Content:
 # --- the catalogue ------------------------------------------------------------------------------
 
 
-@cache
+@memoised
 def czech_interface_pattern():
     """One regular expression matching exactly any msgid of the English catalogue whose
     translation differs from it (placeholders match any text)."""
@@ -241,26 +245,49 @@ def czech_on_page(html, content):
 # --- the tests ----------------------------------------------------------------------------------
 
 
+#: the samples requested again in every other theme (themes override the frame and the home
+#: page: docs/themes.md)
+OTHER_THEME_SAMPLES = ("homepage", "search", "account_login", "not_found")
+
+
 @dataclasses.dataclass
 class Answer:
     sample: object
     status: int
     html: str
+    theme: str = "default"
+
+    def __str__(self):
+        return f"{self.sample.key} (/en{self.sample.path}, theme {self.theme})"
+
+
+def request_english(samples, theme):
+    answers = []
+    for sample in samples:
+        client = Client()
+        client.cookies.load(dict(sample.cookies))  # the citizens' own pages: a session
+        response = client.get("/en" + sample.path, HTTP_HOST=HOST)
+        answers.append(Answer(sample, response.status_code, response.content.decode(), theme))
+    return answers
 
 
 @pytest.fixture(scope="module")
 def english_pages(english_town, django_db_blocker, media_root):
-    """[Answer] of every sample page and view of the town under /en/, requested once for the
-    module, and the town's content."""
+    """[Answer] of every sample page and view of the town under /en/ (and the frame of every
+    other theme), requested once for the module, and the town's content."""
     with django_db_blocker.unblock(), override_settings(**storage_settings(media_root)):
         with translation.override("cs"):
             samples = sample_pages(english_town)
-        answers = []
-        for sample in samples:
-            client = Client()
-            client.cookies.load(dict(sample.cookies))  # the citizens' own pages: a session
-            response = client.get("/en" + sample.path, HTTP_HOST=HOST)
-            answers.append(Answer(sample, response.status_code, response.content.decode()))
+        answers = request_english(samples, english_town.theme)
+        for theme in available_themes():
+            if theme.name == english_town.theme:
+                continue
+            Municipality.objects.filter(pk=english_town.pk).update(theme=theme.name)
+            cache.clear()  # the town is cached with its theme
+            some = [sample for sample in samples if sample.key in OTHER_THEME_SAMPLES]
+            answers += request_english(some, theme.name)
+        Municipality.objects.filter(pk=english_town.pk).update(theme=english_town.theme)
+        cache.clear()
         return answers, Content.of_database()
 
 
@@ -272,8 +299,9 @@ def test_every_page_type_answers_in_english(english_pages):
     assert {"search", "account_login", "account_signup", "account_password_reset"} <= keys
     assert {"not_found", "citizen_my_office", "citizen_organisation"} <= keys
     for answer in answers:
-        assert answer.status == answer.sample.status, answer.sample
-        assert re.search(r'<html lang="en"', answer.html), answer.sample
+        assert answer.status == answer.sample.status, answer
+        assert re.search(r'<html lang="en"', answer.html), answer
+    assert {answer.theme for answer in answers} == {theme.name for theme in available_themes()}
 
 
 def test_no_interface_string_is_left_in_czech_on_the_english_pages(english_pages):
@@ -281,8 +309,7 @@ def test_no_interface_string_is_left_in_czech_on_the_english_pages(english_pages
     problems = []
     for answer in answers:
         problems += [
-            f"{answer.sample.key} (/en{answer.sample.path}): {why}: {text[:120]!r}"
-            for why, text in czech_on_page(answer.html, content)
+            f"{answer}: {why}: {text[:120]!r}" for why, text in czech_on_page(answer.html, content)
         ]
     assert not problems, "Czech on the English site:\n" + "\n".join(problems)
 
@@ -290,7 +317,7 @@ def test_no_interface_string_is_left_in_czech_on_the_english_pages(english_pages
 def test_the_english_interface_is_there(english_pages):
     """The checks above see the interface: its English strings are on the pages."""
     answers, _content = english_pages
-    pages = {answer.sample.key: answer.html for answer in answers}
+    pages = {answer.sample.key: answer.html for answer in answers if answer.theme == "default"}
     home = pages["homepage"]
     for text in ("Skip to content", "Search the website", "Colour mode", "Main navigation"):
         assert text in home, text
