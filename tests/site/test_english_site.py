@@ -28,22 +28,18 @@ import polib
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client, override_settings
 from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
-from municipalities.demo.builders import build_demo_town
-from municipalities.demo.towns import LHOTA
 from municipalities.models import Municipality
 from radnice.core.catalogues import catalogue_path
 from radnice.core.page_samples import pages_by_type, sample_pages
-from tests.factories import restore_migration_data
-from tests.site.core.test_public_urls import storage_settings
+from tests.site.core.test_public_urls import HOST, built_demo_town, storage_settings
 from themes import available_themes
 
-HOST = "lhota-en.test"
 CZECH_LETTERS = "ěščřžýáíéůúťďňĚŠČŘŽÝÁÍÉŮÚŤĎŇ"
 CZECH_WORD = re.compile(rf"[^\W\d_]*[{CZECH_LETTERS}][^\W\d_]*")
 #: Czech words the English interface keeps on purpose: the Czech company number's name
@@ -64,27 +60,14 @@ def media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
-@pytest.fixture(autouse=True)
-def _module_media(settings, media_root):
-    for name, value in storage_settings(media_root).items():
-        setattr(settings, name, value)
-
-
 @pytest.fixture(scope="module")
 def english_town(django_db_setup, django_db_blocker, media_root):
-    """The demo town on ``HOST`` with English copies of one page of every type, built once for
-    the module inside a transaction that is rolled back after it."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**storage_settings(media_root)),
-        transaction.atomic(),
-    ):
-        restore_migration_data()
-        town = dataclasses.replace(LHOTA, hostname=HOST, editor_username=f"editor@{HOST}")
-        municipality = build_demo_town(town, 80)
-        translate_sample_pages(municipality)
+    """The demo town (as the public URL tests build it, once for the module, rolled back
+    after it) with English copies of one page of every type."""
+    with built_demo_town(django_db_blocker, media_root) as municipality:
+        with django_db_blocker.unblock():
+            translate_sample_pages(municipality)
         yield municipality
-        transaction.set_rollback(True)
 
 
 def translate_sample_pages(municipality):
