@@ -40,6 +40,10 @@ from radnice.core.page_samples import pages_by_type, sample_pages
 from tests.site.core.test_public_urls import HOST, built_demo_town, storage_settings
 from themes import available_themes
 
+# The module's fixtures use the test database: pytest-django creates it only for a run whose
+# tests are marked (without the mark they would reach the development database).
+pytestmark = pytest.mark.django_db
+
 CZECH_LETTERS = "ěščřžýáíéůúťďňĚŠČŘŽÝÁÍÉŮÚŤĎŇ"
 CZECH_WORD = re.compile(rf"[^\W\d_]*[{CZECH_LETTERS}][^\W\d_]*")
 #: Czech words the English interface keeps on purpose: the Czech company number's name
