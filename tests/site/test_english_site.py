@@ -30,9 +30,11 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import translation
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from municipalities.models import Municipality
 from radnice.core.catalogues import catalogue_path
@@ -336,3 +338,47 @@ def test_the_check_finds_czech_interface_and_spares_the_content():
         "Stránkování",
         "Zavřeno",
     ]
+
+
+def test_the_admin_in_english_has_no_czech_interface(client, town_a, admin_a):
+    """An editor who chose English in their profile gets the project's admin in English too:
+    the menu, the dashboard and the page forms (field labels, help texts, panels)."""
+    profile = UserProfile.get_for_user(admin_a)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_a)
+    home = town_a.site.root_page
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[home.pk]),
+        reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home.pk]),
+    ]
+    content = Content.of_database()
+    pattern = czech_interface_pattern()
+    problems = []
+    for url in urls:
+        response = client.get(url, HTTP_HOST=town_a.site.hostname)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        problems += [f"{url}: {why}: {text!r}" for why, text in czech_on_page(html, content)]
+        # the menu is JSON for Wagtail's sidebar
+        sidebar = re.search(
+            r'id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html
+        )
+        labels = list(labels_in(json.loads(sidebar.group(1))))
+        assert "Pages" in labels
+        problems += [f"{url}: menu: {label!r}" for label in labels if pattern.fullmatch(label)]
+    assert not problems, "Czech in the English admin:\n" + "\n".join(problems)
+
+
+def labels_in(value):
+    """The values of the "label" keys in JSON (the sidebar's items; their "name" is an id)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "label" and isinstance(item, str):
+                yield item
+            else:
+                yield from labels_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from labels_in(item)
