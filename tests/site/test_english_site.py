@@ -342,7 +342,7 @@ def test_the_check_finds_czech_interface_and_spares_the_content():
 
 def test_the_admin_in_english_has_no_czech_interface(client, town_a, admin_a):
     """An editor who chose English in their profile gets the project's admin in English too:
-    the menu, the dashboard and the page forms (field labels, help texts, panels)."""
+    the menu, the dashboard, the page and snippet forms (labels, help texts, panels)."""
     profile = UserProfile.get_for_user(admin_a)
     profile.preferred_language = "en"
     profile.save()
@@ -352,6 +352,8 @@ def test_the_admin_in_english_has_no_czech_interface(client, town_a, admin_a):
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_pages:edit", args=[home.pk]),
         reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home.pk]),
+        reverse("wagtailsnippets_people_person:list"),  # breadcrumbs: "Home", not "Domů"
+        reverse("wagtailsnippets_alerts_alert:add"),
     ]
     content = Content.of_database()
     pattern = czech_interface_pattern()
@@ -382,3 +384,10 @@ def labels_in(value):
     elif isinstance(value, list):
         for item in value:
             yield from labels_in(item)
+
+
+def test_a_request_in_english_leaves_the_default_language_behind(client, town_a):
+    response = client.get("/en/", HTTP_HOST=town_a.site.hostname)
+    assert response.status_code == 200
+    assert 'lang="en"' in response.content.decode()
+    assert translation.get_language() == "cs"
