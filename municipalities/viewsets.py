@@ -12,6 +12,8 @@ from functools import wraps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.urls.resolvers import URLPattern
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -121,6 +123,15 @@ def _scoped_chooser_views(get_scoped_queryset):
 
 class MunicipalitySnippetViewSet(MunicipalityScopedViewSetMixin, SnippetViewSet):
     """Base for every municipal snippet (people, places, alerts, module code lists...)."""
+
+    @property
+    def breadcrumbs_items(self):
+        # Wagtail translates its labels ("Home", "Snippets") with gettext when the URLs are
+        # built, so in the default language: an English admin would read "Domů". Its msgids,
+        # translated for each request instead.
+        with translation.override(None):
+            items = super().breadcrumbs_items
+        return [{**item, "label": gettext_lazy(str(item["label"]))} for item in items]
 
     @property
     def chooser_viewset(self):

@@ -14,6 +14,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -257,10 +258,12 @@ LANGUAGE_CODE = "cs"
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("cs", "Čeština"), ("en", "English")]
+# The names read in the interface's language ("Angličtina" in Czech, "Czech" in English); the
+# admin's own language choice lists each language by its own name.
+LANGUAGES = [("cs", gettext_lazy("Čeština")), ("en", gettext_lazy("Angličtina"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 # wagtail-localize: "Translate this page" only creates a draft translation. By default it would
 # publish it at once when the source page is live, even for editors without publish permission.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

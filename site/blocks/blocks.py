@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.functional import cached_property
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.definition_lookup import BlockDefinitionLookupBuilder
 from wagtail.contrib.typed_table_block.blocks import TypedTable, TypedTableBlock
@@ -309,7 +310,7 @@ class TilesBlock(blocks.StructBlock):
 INFO_LEVELS = [
     ("info", _("Informace")),
     ("success", _("Hotovo")),
-    ("warning", _("Upozornění")),
+    ("warning", pgettext_lazy("informační panel", "Upozornění")),
     ("error", _("Důležité")),
 ]
 

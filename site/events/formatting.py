@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
 
@@ -105,12 +105,20 @@ def format_price(event):
     return f"{base} ({note})" if note else base
 
 
+#: one message per position (nth_weekday_of_month: 1 to 4, or -1 for the last), so that a
+#: translation can say "the second Saturday"
+NTH_WEEKDAY = {
+    -1: gettext_noop("poslední %(weekday)s v měsíci"),
+    1: gettext_noop("1. %(weekday)s v měsíci"),
+    2: gettext_noop("2. %(weekday)s v měsíci"),
+    3: gettext_noop("3. %(weekday)s v měsíci"),
+    4: gettext_noop("4. %(weekday)s v měsíci"),
+}
+
+
 def ordinal_weekday_description(day):
     n, weekday = nth_weekday_of_month(day)
-    name = str(WEEKDAYS[weekday])
-    if n == -1:
-        return _("poslední %(weekday)s v měsíci") % {"weekday": name}
-    return _("%(n)s. %(weekday)s v měsíci") % {"n": n, "weekday": name}
+    return _(NTH_WEEKDAY[n]) % {"weekday": str(WEEKDAYS[weekday])}
 
 
 def describe_recurrence(rule, first_start=None):
@@ -127,7 +135,8 @@ def describe_recurrence(rule, first_start=None):
             if rule.monthly_by == MonthlyBy.WEEKDAY:
                 text = f"{text} ({ordinal_weekday_description(day)})"
             else:
-                text = f"{text} ({_('%(day)s. den v měsíci') % {'day': day.day}})"
+                day_of_month = _("%(day)s. den v měsíci") % {"day": day.day}
+                text = f"{text} ({day_of_month})"
     if rule.count:
         text = f"{text}, " + _("počet opakování: %(count)s") % {"count": rule.count}
     elif rule.until:

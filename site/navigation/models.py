@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -11,11 +12,15 @@ from wagtail.models import Orderable
 
 from municipalities.forms import MunicipalityScopedForm
 
+#: the heading a new footer gets; shown translated on the other languages' pages as long as
+#: nobody changes it (an edited heading is the town's own text)
+DEFAULT_HEADING = gettext_noop("Užitečné odkazy")
+
 
 @register_setting(icon="list-ul")
 class FooterMenuSettings(ClusterableModel, BaseSiteSetting):
     heading = models.CharField(
-        _("nadpis sloupce odkazů"), max_length=100, blank=True, default="Užitečné odkazy"
+        _("nadpis sloupce odkazů"), max_length=100, blank=True, default=DEFAULT_HEADING
     )
 
     base_form_class = MunicipalityScopedForm

@@ -205,7 +205,8 @@ class KxxParser:
         fields = {name: body[start:end] for name, start, end in BALANCE_FIELDS}
         bad = [name for name, _start, _end in NUMERIC_FIELDS if not fields[name].isdigit()]
         signs = {"MD": body[86], "D": body[105]}
-        bad += [f"{name} ({_('znaménko')})" for name, sign in signs.items() if sign not in " -"]
+        sign_label = _("znaménko")
+        bad += [f"{name} ({sign_label})" for name, sign in signs.items() if sign not in " -"]
         if bad:
             for name in bad:
                 column = name.split(" ")[0]

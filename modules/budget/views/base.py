@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from municipalities.hosts import absolute_url
 from radnice.core.listing import paginate
@@ -181,7 +181,7 @@ def invoice_table(view, slug, caption, rows, *, show_supplier=True, show_event=T
     columns += [Column("popis", _("Popis")), Column("castka", _("Částka"), MONEY)]
     columns += [Column("paragraf", _("Paragraf")), Column("polozka", _("Položka"))]
     if show_event:
-        columns.append(Column("akce", _("Akce")))
+        columns.append(Column("akce", pgettext("rozpočet", "Akce")))
     table_rows = []
     for invoice in rows:
         counterparty = invoice.counterparty

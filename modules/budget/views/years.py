@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .. import queries
 from ..charts import bar_chart
@@ -233,7 +234,7 @@ def paragraph(page, request, year, paragraph, fmt=None, table=None):
             _("Akce a projekty paragrafu"),
             [
                 Column("kod_akce", _("Kód akce")),
-                Column("nazev", _("Akce")),
+                Column("nazev", pgettext("rozpočet", "Akce")),
                 Column("druh", _("Druh")),
                 *budget_columns(with_approved),
                 Column("pocet_faktur", _("Faktur"), NUMBER),

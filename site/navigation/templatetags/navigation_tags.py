@@ -1,7 +1,8 @@
 from django import template
+from django.utils.translation import gettext
 from wagtail.models import Page
 
-from radnice.navigation.models import FooterMenuSettings
+from radnice.navigation.models import DEFAULT_HEADING, FooterMenuSettings
 
 register = template.Library()
 
@@ -71,4 +72,5 @@ def footer_menu(context):
         for link in menu.links.select_related("page").all()
         if link.page_id is None or link.page.live
     ]
-    return {"heading": menu.heading, "links": links}
+    heading = gettext(menu.heading) if menu.heading == DEFAULT_HEADING else menu.heading
+    return {"heading": heading, "links": links}

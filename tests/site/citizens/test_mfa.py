@@ -244,8 +244,14 @@ def test_the_authenticator_app_shows_the_towns_name(rf, town_a):
     assert "issuer=Obec%20Alfa" in url
 
 
-@pytest.mark.parametrize(("path", "lang"), [("/ucet/2fa/", "cs"), ("/en/ucet/2fa/", "en")])
-def test_second_factor_pages_in_the_site_frame(client, town_a, path, lang):
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/ucet/2fa/", "cs", "Dvoufázové ověření"),
+        ("/en/ucet/2fa/", "en", "Two-factor authentication"),
+    ],
+)
+def test_second_factor_pages_in_the_site_frame(client, town_a, path, lang, heading):
     user, _password = ensure_citizen(town_a, EMAIL)
     client.force_login(user, backend="radnice.citizens.auth.CitizenBackend")
     response = client.get(path, HTTP_HOST=ALFA)
@@ -254,5 +260,5 @@ def test_second_factor_pages_in_the_site_frame(client, town_a, path, lang):
     assert f'<html lang="{lang}"' in html
     assert f"{town_a.name}</span>" in html  # the header
     assert '<nav class="account-nav"' in html
-    assert "<h1>Dvoufázové ověření</h1>" in html
+    assert f"<h1>{heading}</h1>" in html
     assert "<script>" not in html and " style=" not in html  # CSP: nothing inline

@@ -137,6 +137,13 @@ def _fresh_cache_and_media(settings, media_root):
 def demo_town(django_db_setup, django_db_blocker, media_root):
     """The demo town Lhota pod Lesem on ``lhota.test``, built once for the module inside a
     transaction that is rolled back after it."""
+    with built_demo_town(django_db_blocker, media_root) as municipality:
+        yield municipality
+
+
+@contextmanager
+def built_demo_town(django_db_blocker, media_root):
+    """The demo town on ``HOST`` for a module's fixture (tests/site/test_english_site.py too)."""
     with (
         django_db_blocker.unblock(),
         override_settings(**storage_settings(media_root)),
@@ -144,8 +151,7 @@ def demo_town(django_db_setup, django_db_blocker, media_root):
     ):
         restore_migration_data()
         town = dataclasses.replace(LHOTA, hostname=HOST, editor_username=f"editor@{HOST}")
-        municipality = build_demo_town(town, 80)
-        yield municipality
+        yield build_demo_town(town, 80)
         transaction.set_rollback(True)
 
 

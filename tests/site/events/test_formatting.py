@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
+from django.utils import translation
+
 from radnice.events.formatting import (
     describe_recurrence,
     format_date,
@@ -76,3 +78,21 @@ def test_repetition_in_words():
     assert describe_recurrence(Recurrence(frequency=Frequency.MONTHLY), start) == (
         "každý měsíc (10. den v měsíci)"
     )
+
+
+def test_repetition_in_english_words():
+    start = at(datetime.date(2026, 1, 10), 8)  # the second Saturday of January
+    last = at(datetime.date(2026, 1, 31), 8)  # the last Saturday
+    monthly = Recurrence(frequency=Frequency.MONTHLY, monthly_by=MonthlyBy.WEEKDAY, count=3)
+    with translation.override("en"):
+        assert describe_recurrence(monthly, start) == (
+            "every month (the second Saturday of the month), number of repetitions: 3"
+        )
+        assert describe_recurrence(monthly, last) == (
+            "every month (the last Saturday of the month), number of repetitions: 3"
+        )
+        assert describe_recurrence(Recurrence(frequency=Frequency.MONTHLY), start) == (
+            "every month (day 10 of the month)"
+        )
+        every_other = Recurrence(frequency=Frequency.WEEKLY, interval=2)
+        assert describe_recurrence(every_other) == "every 2 weeks"
