@@ -17,7 +17,9 @@ from collections import defaultdict
 
 BLOCK_MODULES = ("tests/browser/test_public_pages.py",)
 #: Modules whose tests share a costly module- or class-scoped fixture (a demo town, an imported
-#: ledger): dealt out whole, wherever they come in the run, so no worker builds it twice.
+#: ledger): dealt out whole, wherever they come in the run, so no worker builds it twice. Their
+#: tests must be of one kind for pytest-django (all using ``db``), which runs database tests,
+#: transactional tests and the others in three groups: a module split between them is apart.
 TOGETHER_MODULES = (
     "tests/site/core/test_public_urls.py",
     "tests/modules/budget/test_import_kxx.py",

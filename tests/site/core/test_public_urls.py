@@ -274,7 +274,7 @@ def test_no_public_url_answers_a_hostile_parameter_with_a_server_error(public_ur
 # --- samples and their security headers -------------------------------------------------------
 
 
-def test_demo_town_has_a_sample_of_every_page_type_and_view(demo_town, client):
+def test_demo_town_has_a_sample_of_every_page_type_and_view(demo_town, client, db):
     samples = sample_pages(demo_town)
     assert [sample.key for sample in samples] == DEMO_KEYS
     for sample in samples:
@@ -299,7 +299,7 @@ def test_demo_town_has_a_sample_of_every_page_type_and_view(demo_town, client):
     assert len(chosen.body.raw_data) == most
 
 
-def test_every_public_page_type_has_a_strict_content_security_policy(demo_town, client):
+def test_every_public_page_type_has_a_strict_content_security_policy(demo_town, client, db):
     samples = sample_pages(demo_town)
     assert len(samples) > 20
     for sample in samples:
