@@ -140,7 +140,7 @@ def stored_strings():
                 continue
             columns = [
                 field.column
-                for field in model._meta.concrete_fields
+                for field in model._meta.local_concrete_fields  # this table's own columns
                 if isinstance(field, StreamField) or field.get_internal_type() in text_types
             ]
             if not columns:
