@@ -6,6 +6,7 @@ what happens with the account's own records when the citizen deletes it.
 """
 
 from allauth.account.models import EmailAddress
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,17 +21,16 @@ def _iso(value):
 
 
 def sole_administrator_of(user):
-    """The organisations of which ``user`` is the only správce."""
-    administered = Membership.objects.filter(user=user, role=Role.ADMINISTRATOR).select_related(
-        "organisation"
+    """The organisations of which ``user`` is the only správce (one query)."""
+    other_administrator = Membership.objects.filter(
+        organisation=OuterRef("organisation"), role=Role.ADMINISTRATOR
+    ).exclude(user=user)
+    administered = (
+        Membership.objects.filter(user=user, role=Role.ADMINISTRATOR)
+        .annotate(shared=Exists(other_administrator))
+        .select_related("organisation")
     )
-    return [
-        membership.organisation
-        for membership in administered
-        if not membership.organisation.memberships.filter(role=Role.ADMINISTRATOR)
-        .exclude(user=user)
-        .exists()
-    ]
+    return [membership.organisation for membership in administered if not membership.shared]
 
 
 def pending_invitations(user):

@@ -15,7 +15,16 @@ from radnice.citizens.contract import delete_citizen, purge_retained
 from radnice.citizens.models import CitizenProfile, Invitation, Membership, Organisation, Role
 
 from .citizen_module import TrialApplication, TrialReminder, TrialVote
-from .conftest import ALFA, BETA, PASSWORD, log_in, make_citizen, make_organisation, switch_on
+from .conftest import (
+    ALFA,
+    BETA,
+    PASSWORD,
+    log_in,
+    make_citizen,
+    make_organisation,
+    switch_on,
+    valid_ico,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +290,23 @@ def test_purge_is_scheduled_daily(settings, town_a, people, citizen_module):
         retained_until=timezone.localdate() - datetime.timedelta(days=1)
     )
     assert purge_retained_records.apply().get() == {"citizens.TrialApplication": 1}
+
+
+def test_sole_administrator_of_costs_one_query(town_a, django_assert_num_queries):
+    from radnice.citizens.account_side import sole_administrator_of
+
+    jana = make_citizen(town_a, "jana.novakova@example.cz")
+    petr = make_citizen(town_a, "petr.svoboda@example.cz")
+    alone = [
+        make_organisation(
+            town_a, name=f"Spolek {n}", ico=valid_ico(f"255708{n}"), administrator=jana
+        )
+        for n in range(3)
+    ]
+    shared = make_organisation(town_a, name="Sdílený spolek", ico=valid_ico("2557099"))
+    Membership.objects.create(organisation=shared, user=jana, role=Role.ADMINISTRATOR)
+    Membership.objects.create(organisation=shared, user=petr, role=Role.ADMINISTRATOR)
+    with django_assert_num_queries(1):
+        found = sole_administrator_of(jana)
+    assert sorted(o.pk for o in found) == sorted(o.pk for o in alone)
+    assert sole_administrator_of(petr) == []
