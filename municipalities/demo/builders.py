@@ -8,6 +8,7 @@ from radnice.blocks.blocks import rich_text_stream
 from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Membership, Organisation, Role, Verification
 from radnice.citizens.verification import active_verifications, confirm_by_office
+from radnice.core.tasks_backend import coalesced_jobs
 from radnice.pages.models import StandardPage
 from radnice.people.models import Person
 
@@ -44,12 +45,14 @@ def build_demo_town(town, port, accounts=None):
 
     ``accounts``: a list to which (username, password) of every account created now is added.
     """
-    municipality = build_town(town, port, accounts)
-    for path in CONTENT_BUILDERS:
-        import_string(path)(municipality)
-    enable_modules(municipality, town.modules)
-    run_module_demos(municipality, town.modules)
-    build_navigation(municipality)
+    # Wagtail's index updates run once per record, after the last of its many saves here.
+    with coalesced_jobs():
+        municipality = build_town(town, port, accounts)
+        for path in CONTENT_BUILDERS:
+            import_string(path)(municipality)
+        enable_modules(municipality, town.modules)
+        run_module_demos(municipality, town.modules)
+        build_navigation(municipality)
     return municipality
 
 

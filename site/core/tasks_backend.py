@@ -9,10 +9,31 @@ Jobs are dispatched after the current transaction commits: Wagtail enqueues from
 ``post_save`` handlers, and a worker that ran before the commit would not find the row.
 """
 
+from contextlib import contextmanager
+
 from django.db import transaction
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
+
+
+def ready_result(backend, task, args, kwargs):
+    """A job's result as it is the moment it is queued (nothing has run yet)."""
+    return TaskResult(
+        task=task,
+        id=get_random_id(),
+        status=TaskResultStatus.READY,
+        enqueued_at=None,
+        started_at=None,
+        last_attempted_at=None,
+        finished_at=None,
+        args=args,
+        kwargs=kwargs,
+        backend=backend.alias,
+        errors=[],
+        worker_ids=[],
+    )
 
 
 class CeleryBackend(BaseTaskBackend):
@@ -25,20 +46,7 @@ class CeleryBackend(BaseTaskBackend):
         from .tasks import run_django_task
 
         self.validate_task(task)
-        result = TaskResult(
-            task=task,
-            id=get_random_id(),
-            status=TaskResultStatus.READY,
-            enqueued_at=None,
-            started_at=None,
-            last_attempted_at=None,
-            finished_at=None,
-            args=args,
-            kwargs=kwargs,
-            backend=self.alias,
-            errors=[],
-            worker_ids=[],
-        )
+        result = ready_result(self, task, args, kwargs)
         transaction.on_commit(
             lambda: run_django_task.apply_async(
                 args=(task.module_path, list(args), dict(kwargs)),
@@ -47,3 +55,46 @@ class CeleryBackend(BaseTaskBackend):
             )
         )
         return result
+
+
+class CoalescingBackend(BaseTaskBackend):
+    """Holds the jobs queued in :func:`coalesced_jobs`, each distinct job once."""
+
+    supports_defer = False
+    supports_async_task = False
+    supports_get_result = False
+    supports_priority = False
+
+    def __init__(self, alias, params):
+        super().__init__(alias, params)
+        self.jobs = {}
+
+    def enqueue(self, task, args, kwargs):
+        self.validate_task(task)
+        key = (task.module_path, repr(args), repr(sorted(kwargs.items())))
+        # The job moves to the end: it runs after the jobs queued before its last queuing.
+        self.jobs.pop(key, None)
+        self.jobs[key] = (task, args, kwargs)
+        return ready_result(self, task, args, kwargs)
+
+
+@contextmanager
+def coalesced_jobs(alias=DEFAULT_TASK_BACKEND_ALIAS):
+    """Within the block, Wagtail's jobs are held and each distinct one is queued once, at the
+    end, to the configured backend.
+
+    Building many pages at once (the demo towns) saves each page several times, and every
+    save queues a search-index and a reference-index update of the page, each reading the
+    page anew: the same job three or four times over. The jobs read the record's state when
+    they run, so once, after the last save, gives the same index. If the block fails, its
+    jobs are dropped with it (its transaction is rolled back by then).
+    """
+    configured = task_backends[alias]
+    holding = CoalescingBackend(alias, {})
+    task_backends[alias] = holding
+    try:
+        yield holding
+    finally:
+        task_backends[alias] = configured
+    for task, args, kwargs in holding.jobs.values():
+        configured.enqueue(task, args, kwargs)

@@ -37,10 +37,11 @@ from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from municipalities.models import MunicipalityRole
+from radnice.blocks.blocks import rich_text_stream
 from radnice.celery import app as celery_app
 from radnice.core import tasks as core_tasks
 from radnice.core.tasks import run_django_task
-from radnice.core.tasks_backend import CeleryBackend
+from radnice.core.tasks_backend import CeleryBackend, coalesced_jobs
 from radnice.pages.models import StandardPage
 from tests.factories import make_member, make_municipality, restore_migration_data
 
@@ -151,6 +152,52 @@ def test_run_django_task_runs_a_django_task_by_module_path():
     )
     assert outcome.successful()
     assert outcome.get() == 3
+
+
+def test_coalesced_jobs_queue_each_distinct_job_once_at_the_end(
+    db, recorded_dispatches, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with coalesced_jobs():
+            add_numbers.enqueue(1, 2)
+            add_numbers.enqueue(5, b=5)
+            add_numbers.enqueue(1, 2)  # queued again: runs once, after (5, b=5)
+            assert not isinstance(task_backends["default"], CeleryBackend)
+            assert recorded_dispatches == []
+        assert isinstance(task_backends["default"], CeleryBackend)
+    assert [sent["args"][1:] for sent in recorded_dispatches] == [([5], {"b": 5}), ([1, 2], {})]
+
+
+def test_coalesced_jobs_drop_the_jobs_of_a_failed_block(db, recorded_dispatches):
+    with pytest.raises(ZeroDivisionError), coalesced_jobs():
+        add_numbers.enqueue(1, 2)
+        1 / 0  # noqa: B018
+    assert isinstance(task_backends["default"], CeleryBackend)
+    assert recorded_dispatches == []
+
+
+def test_coalesced_jobs_leave_the_indexes_as_job_by_job_would(db, town_a):
+    """A page saved and published several times in the block is found by the search and
+    recorded in the reference index once the block ends, as without the block."""
+    home = town_a.site.root_page.specific
+    with override_settings(TASKS=IMMEDIATE_TASKS), coalesced_jobs() as holding:
+        page = home.add_child(
+            instance=StandardPage(
+                title="Hromadné stavění xqzvjpw",
+                slug="hromadne",
+                live=False,
+                body=rich_text_stream(f'<p><a linktype="page" id="{home.pk}">Úvod</a></p>'),
+            )
+        )
+        page.save_revision().publish()
+        page.title = "Hromadně postavená stránka xqzvjpw"
+        page.save_revision().publish()
+        held = len(holding.jobs)
+        assert not get_search_backend().search("xqzvjpw", StandardPage)
+    assert held == 2  # one search-index and one reference-index job of the page
+    found = get_search_backend().search("xqzvjpw", StandardPage)
+    assert [result.title for result in found] == ["Hromadně postavená stránka xqzvjpw"]
+    assert ReferenceIndex.get_references_for_object(page).filter(to_object_id=str(home.pk)).exists()
 
 
 # --- worker test: Redis + a separate `celery worker` process ---------------------------------
