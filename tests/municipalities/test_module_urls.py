@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 from django.conf import settings
+from django.template import Context, Template
 from django.test import Client
 from django.urls import NoReverseMatch, clear_url_caches, set_urlconf
 from wagtail.models import Page
@@ -145,3 +146,10 @@ def test_a_module_is_mounted_only_with_its_urls_and_unknown_names_fail(client, t
         module_url(None, "budget", "index")
     with pytest.raises(NoReverseMatch):
         module_path(MODULE_NAME, "no-such-view")
+
+
+def test_templates_of_e_mails_build_the_link_with_a_tag(trial_module, town_a, record_a):
+    rendered = Template(
+        '{% load module_url_tags %}{% module_url municipality "zkusebni" "record" pk %}'
+    ).render(Context({"municipality": town_a, "pk": record_a.pk}))
+    assert rendered == f"http://alfa.test/moduly/{MODULE_NAME}/zaznam/{record_a.pk}/"
