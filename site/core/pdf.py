@@ -77,6 +77,7 @@ class _TownPDF(FPDF):
         self.town_name = town_name
         self.arms_png = arms_png
         self.footer_text = footer_text  # "Strana {page} z {nb}" in the document's language
+        self.heading_family = "heading"
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(auto=True, margin=20)
         self.alias_nb_pages()
@@ -88,7 +89,7 @@ class _TownPDF(FPDF):
             self.image(io.BytesIO(self.arms_png), x=left, y=top, h=HEADER_HEIGHT - 2, alt_text="")
             left += HEADER_HEIGHT
         self.set_xy(left, top)
-        self.set_font("heading", "B", 13)
+        self.set_font(self.heading_family, "B", 13)
         self.set_text_color(*TEXT_COLOUR)
         self.cell(0, HEADER_HEIGHT - 2, self.town_name, align=Align.L)
         self.set_draw_color(*RULE_COLOUR)
@@ -125,7 +126,11 @@ class TownDocument:
         self.fonts = fonts
         self.pdf.add_font("body", "", str(fonts["body"].regular))
         self.pdf.add_font("body", "B", str(fonts["body"].bold))
-        self.pdf.add_font("heading", "B", str(fonts["heading"].bold))
+        if fonts["heading"] == fonts["body"]:
+            # One font file is parsed and embedded once, not once per role.
+            self.pdf.heading_family = "body"
+        else:
+            self.pdf.add_font("heading", "B", str(fonts["heading"].bold))
         self.pdf.set_title(title)
         self.pdf.set_author(municipality.name)
         if subject:
@@ -134,7 +139,7 @@ class TownDocument:
         self.pdf.set_lang(self.language)
         self.pdf.set_creation_date(created or timezone.now())
         self.pdf.add_page()
-        self.pdf.set_font("heading", "B", 17)
+        self.pdf.set_font(self.pdf.heading_family, "B", 17)
         self.pdf.set_text_color(*TEXT_COLOUR)
         self._write(title, LINE_HEIGHT * 1.5)
         self.pdf.ln(3)
@@ -146,7 +151,7 @@ class TownDocument:
 
     def heading(self, text):
         self.pdf.ln(3)
-        self.pdf.set_font("heading", "B", 13)
+        self.pdf.set_font(self.pdf.heading_family, "B", 13)
         self._write(text, LINE_HEIGHT * 1.25)
         self.pdf.ln(1)
 
