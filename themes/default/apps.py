@@ -25,3 +25,6 @@ class DefaultThemeConfig(AppConfig):
     }
     # Headings follow the body, as on the web (base.css: --font-heading: var(--font-body)).
     pdf_fonts = {"body": "source-sans"}
+
+    def ready(self):
+        from .. import checks  # noqa: F401  (registers the theme contract's system checks)

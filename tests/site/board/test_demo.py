@@ -91,7 +91,7 @@ def test_attachment_pdf_is_well_formed_and_keeps_czech_text():
     pdf = TownDocument(town, "Veřejná vyhláška (návrh)", created=datetime.datetime(2026, 1, 5))
     pdf.paragraph("Příliš žluťoučký kůň úpěl ďábelské ódy.")
     content = pdf.render()
-    assert content.startswith(b"%PDF-1.") and content.rstrip().endswith(b"%%EOF")
+    assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
     text = pypdf.PdfReader(io.BytesIO(content)).pages[0].extract_text()
     assert "Veřejná vyhláška (návrh)" in text
     assert "Příliš žluťoučký kůň úpěl ďábelské ódy." in text

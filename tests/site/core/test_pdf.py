@@ -13,6 +13,7 @@ from wagtail.images.tests.utils import get_test_image_file
 import themes
 from municipalities.models import Municipality
 from radnice.core.pdf import Column, TownDocument, document_fonts, pdf_response
+from themes.checks import pdf_fonts_exist
 
 PANGRAM = "Příliš žluťoučký kůň úpěl ďábelské ódy"
 CREATED = datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC)
@@ -123,6 +124,24 @@ def test_a_theme_naming_a_font_family_nobody_ships_stops_with_an_error(monkeypat
     monkeypatch.setattr(namesti, "pdf_fonts", {"heading": "comic-sans"}, raising=False)
     with pytest.raises(ImproperlyConfigured, match="comic-sans"):
         themes.theme_pdf_fonts("namesti")
+    # and Django's system check says so when it starts
+    errors = pdf_fonts_exist()
+    assert [error.id for error in errors] == ["radnice_themes.E001"]
+    assert "'namesti'" in errors[0].msg and "'comic-sans'" in errors[0].msg
+
+
+def test_a_missing_font_file_fails_the_system_check(monkeypatch, tmp_path):
+    default = themes.theme_configs()["default"]
+    families = dict(default.pdf_font_families)
+    families["atkinson"] = {"regular": str(tmp_path / "chybi.ttf"), "bold": "chybi-tucne.ttf"}
+    monkeypatch.setattr(default, "pdf_font_families", families)
+    errors = pdf_fonts_exist()
+    assert len(errors) == 2
+    assert all(error.id == "radnice_themes.E001" and "'atkinson'" in error.msg for error in errors)
+
+
+def test_the_installed_themes_pass_the_system_check():
+    assert pdf_fonts_exist() == []
 
 
 def test_every_declared_font_file_exists():
