@@ -62,6 +62,11 @@ class Module:
     #: citizen's page "Můj úřad", its part of the data export and what happens with its
     #: records when a citizen deletes the account (docs/modules.md, "The citizen side")
     citizen: str = ""
+    #: dotted path to the module's URLconf of stable URLs outside pages (gateway callbacks,
+    #: return URLs, links in e-mails), mounted at ``/moduly/<name>/`` on every town's host
+    #: and served only where the module is on, except views marked
+    #: ``municipalities.module_urls.reachable_when_off`` (docs/modules.md, "Stable URLs")
+    urls: str = ""
 
     @property
     def permissions(self):

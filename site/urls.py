@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.localize import admin_urlpatterns as localize_admin_urlpatterns
+from municipalities.module_urls import module_urlpatterns
 from radnice.core import page_files
 from radnice.search import views as search_views
 from radnice.seo import views as seo_views
@@ -40,6 +41,9 @@ urlpatterns += i18n_patterns(
     # data), before allauth's.
     path("ucet/", include("radnice.citizens.urls")),
     path("ucet/", include("allauth.urls")),
+    # Modules' stable URLs (gateway callbacks, links in e-mails) at /moduly/<module>/, from
+    # the registry (municipalities.module_urls): they do not move with the pages.
+    *module_urlpatterns(),
     path("", include(page_files)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

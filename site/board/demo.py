@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 
 from municipalities.demo import data
 from municipalities.demo.builders import ensure_type
+from radnice.core.pdf import TownDocument
 from radnice.people.models import Person
 
 from .archiving import archive_notices
@@ -28,7 +29,6 @@ from .models import (
     OfficialBoardIndexPage,
     OfficialNoticePage,
 )
-from .pdf import minimal_pdf
 from .queries import today
 
 #: the board's page, counts, notice types, words and templates of every kind of town
@@ -116,9 +116,12 @@ def _posting_dates(rng, count, on_day):
     return dates
 
 
-def _document(municipality, title, filename, paragraphs):
+def _document(municipality, title, filename, paragraphs, created):
     Document = get_document_model()
-    content = minimal_pdf(title, paragraphs)
+    pdf = TownDocument(municipality, title, language="cs", created=created)
+    for paragraph in paragraphs:
+        pdf.paragraph(paragraph)
+    content = pdf.render()
     document = Document(
         title=title,
         collection=municipality.collection,
@@ -222,6 +225,9 @@ def build_demo(municipality, on_day=None):
                         attachment_title,
                         f"{slug}-{position}.pdf",
                         [title, teaser, f"{municipality.name}, {values['posted']}"],
+                        datetime.datetime.combine(
+                            date_posted, datetime.time(8), tzinfo=datetime.UTC
+                        ),
                     ),
                     title="" if attachment_title == title else attachment_title,
                     sort_order=position,

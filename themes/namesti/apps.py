@@ -11,3 +11,5 @@ class NamestiThemeConfig(AppConfig):
     name = "themes.namesti"
     label = "theme_namesti"
     theme_label = _("Náměstí")
+    # Serif headings, as on the web (namesti.css: --font-heading); the body is the default's.
+    pdf_fonts = {"heading": "noto-serif"}

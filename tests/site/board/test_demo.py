@@ -1,15 +1,18 @@
 """Demo content: a realistic board for each demo town, built idempotently."""
 
+import datetime
+import io
 import re
 
+import pypdf
 import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
 from radnice.board import demo
 from radnice.board.models import NoticeAttachment, NoticeType, OfficialNoticePage
-from radnice.board.pdf import minimal_pdf
 from radnice.board.queries import archived, board_notices, current
+from radnice.core.pdf import TownDocument
 
 from ...factories import PersonFactory, make_municipality, site_path
 
@@ -56,10 +59,16 @@ def test_build_demo_creates_a_realistic_board_and_a_second_run_changes_nothing(t
         assert notice.reference_number and notice.teaser
     # Taken-down notices are marked by the archiving step.
     assert not archived(notices, today).filter(archived_at__isnull=True).exists()
-    document = NoticeAttachment.objects.filter(notice__in=notices).first().document
+    attachment = NoticeAttachment.objects.filter(notice__in=notices).first()
+    document = attachment.document
     assert document.collection == town.collection
     with document.open_file() as handle:
-        assert handle.read(5) == b"%PDF-"
+        content = handle.read()
+    assert content.startswith(b"%PDF-")
+    # The attachment speaks Czech with its diacritics, in the town's name.
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    assert text.startswith("Lhota pod Lesem\n")
+    assert attachment.notice.title in text and any(ord(char) > 127 for char in text)
 
 
 def test_each_kind_of_town_gets_its_own_notice_types(monkeypatch):
@@ -77,10 +86,15 @@ def test_each_kind_of_town_gets_its_own_notice_types(monkeypatch):
     assert "Rada městské části" not in town_types
 
 
-def test_minimal_pdf_is_well_formed():
-    content = minimal_pdf("Veřejná vyhláška (návrh)", ["Příliš žluťoučký kůň úpěl ďábelské ódy."])
+def test_attachment_pdf_is_well_formed_and_keeps_czech_text():
+    town = make_municipality("Lhota pod Lesem", "lhota.test", kind="obec")
+    pdf = TownDocument(town, "Veřejná vyhláška (návrh)", created=datetime.datetime(2026, 1, 5))
+    pdf.paragraph("Příliš žluťoučký kůň úpěl ďábelské ódy.")
+    content = pdf.render()
     assert content.startswith(b"%PDF-1.4") and content.rstrip().endswith(b"%%EOF")
-    assert b"Verejna vyhlaska \\(navrh\\)" in content
+    text = pypdf.PdfReader(io.BytesIO(content)).pages[0].extract_text()
+    assert "Veřejná vyhláška (návrh)" in text
+    assert "Příliš žluťoučký kůň úpěl ďábelské ódy." in text
     startxref = int(re.search(rb"startxref\n(\d+)\n", content).group(1))
     assert content[startxref:].startswith(b"xref")
     offsets = re.findall(rb"(\d{10}) 00000 n ", content)

@@ -19,6 +19,8 @@ class {class_name}(AppConfig):
     name = "themes.{name}"
     label = "theme_{name}"
     theme_label = _("{label}")
+    # PDF documents use the default theme's fonts until a ``pdf_fonts`` attribute here names
+    # other families (docs/themes.md, "Fonts of PDF documents").
 '''
 
 BASE = """{{% extends "base.html" %}}
