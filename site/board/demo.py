@@ -9,16 +9,20 @@ always the same, board. Its texts and templates are in municipalities/demo/data/
 
 import datetime
 import hashlib
+import os
 import random
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
+import fpdf
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 
 from municipalities.demo import data
 from municipalities.demo.builders import ensure_type
-from radnice.core.pdf import TownDocument
+from radnice.core.pdf import TownDocument, document_fonts
 from radnice.people.models import Person
 
 from .archiving import archive_notices
@@ -116,12 +120,49 @@ def _posting_dates(rng, count, on_day):
     return dates
 
 
-def _document(municipality, title, filename, paragraphs, created):
-    Document = get_document_model()
+def _attachment_pdf(municipality, title, paragraphs, created):
+    """The PDF of a demo attachment.
+
+    Writing one takes a tenth of a second and a town has about ninety, the same ones each
+    time the town is built (the tests build the demo towns several times a run), so each is
+    kept in the system's temporary directory under a digest of everything that makes it:
+    the fpdf2 version, the town's name and arms, the font files, the texts and the date.
+    """
+    arms = municipality.coat_of_arms
+    fonts = sorted(
+        {
+            path
+            for family in document_fonts(municipality).values()
+            for path in (family.regular, family.bold)
+        }
+    )
+    makings = (
+        fpdf.__version__,
+        municipality.name,
+        arms.file_hash if arms else None,
+        [(str(path), os.stat(path).st_size, os.stat(path).st_mtime_ns) for path in fonts],
+        title,
+        paragraphs,
+        created.isoformat(),
+    )
+    digest = hashlib.sha256(repr(makings).encode()).hexdigest()
+    kept = Path(tempfile.gettempdir()) / "radnice-demo-pdfs" / f"{digest}.pdf"
+    if kept.exists():
+        return kept.read_bytes()
     pdf = TownDocument(municipality, title, language="cs", created=created)
     for paragraph in paragraphs:
         pdf.paragraph(paragraph)
     content = pdf.render()
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(content)
+    os.replace(partial, kept)  # a second process may write the same file meanwhile
+    return content
+
+
+def _document(municipality, title, filename, paragraphs, created):
+    Document = get_document_model()
+    content = _attachment_pdf(municipality, title, paragraphs, created)
     document = Document(
         title=title,
         collection=municipality.collection,

@@ -100,3 +100,32 @@ def test_attachment_pdf_is_well_formed_and_keeps_czech_text():
     offsets = re.findall(rb"(\d{10}) 00000 n ", content)
     for number, offset in enumerate(offsets, start=1):
         assert content[int(offset) :].startswith(b"%d 0 obj" % number)
+
+
+def test_demo_attachments_are_written_once_per_content(monkeypatch, tmp_path):
+    monkeypatch.setattr(demo.tempfile, "gettempdir", lambda: str(tmp_path))
+    town = make_municipality("Lhota pod Lesem", "lhota.test", kind="obec")
+    created = datetime.datetime(2026, 1, 5, 8, tzinfo=datetime.UTC)
+    first = demo._attachment_pdf(town, "Veřejná vyhláška", ["Příliš žluťoučký kůň"], created)
+    assert len(list((tmp_path / "radnice-demo-pdfs").glob("*.pdf"))) == 1
+
+    def must_not_write(*args, **kwargs):
+        raise AssertionError("the same attachment was written again")
+
+    monkeypatch.setattr(demo, "TownDocument", must_not_write)
+    assert demo._attachment_pdf(town, "Veřejná vyhláška", ["Příliš žluťoučký kůň"], created) == (
+        first
+    )
+    # Another text, date or town is another document.
+    for args in (
+        (town, "Veřejná vyhláška", ["Úpěl ďábelské ódy"], created),
+        (town, "Veřejná vyhláška", ["Příliš žluťoučký kůň"], created + datetime.timedelta(days=1)),
+        (
+            make_municipality("Horní Dolní", "hornidolni.test", kind="obec"),
+            "Veřejná vyhláška",
+            ["Příliš žluťoučký kůň"],
+            created,
+        ),
+    ):
+        with pytest.raises(AssertionError, match="written again"):
+            demo._attachment_pdf(*args)
