@@ -225,7 +225,9 @@ class SecretFormField(forms.Field):
     widget = SecretInput
 
     def __init__(self, *, max_length=None, empty_value="", **kwargs):
-        kwargs.setdefault("help_text", _("Uloženou hodnotu nelze zobrazit. Prázdné pole ji ponechá."))
+        kwargs.setdefault(
+            "help_text", _("Uloženou hodnotu nelze zobrazit. Prázdné pole ji ponechá.")
+        )
         super().__init__(**kwargs)
         self.max_length = max_length
 

@@ -151,9 +151,9 @@ class ModuleSettingsForm(MunicipalityScopedForm):
         for setting in module.settings if module else []:
             name = f"setting_{setting.name}"
             value = cleaned.get(name)
-            if setting.secret and setting.required and value in (KEEP, ""):
-                if value == "" or not self.instance.has_secret(setting.name):
-                    self.add_error(name, _("Tento tajný údaj je povinný."))
+            missing = value == "" or (value is KEEP and not self.instance.has_secret(setting.name))
+            if setting.secret and setting.required and missing:
+                self.add_error(name, _("Tento tajný údaj je povinný."))
         return cleaned
 
     def save(self, commit=True):
@@ -202,7 +202,9 @@ class ModuleRoleAssignmentForm(MunicipalityScopedForm):
             self.initial["record"] = self.instance.record_id
         if "user" in self.fields:
             field = self.fields["user"]
-            field.queryset = staff_of(self.reference_municipality(), getattr(self, "for_user", None))
+            field.queryset = staff_of(
+                self.reference_municipality(), getattr(self, "for_user", None)
+            )
             field.error_messages = {**field.error_messages, "invalid_choice": REFUSED}
 
     def clean(self):

@@ -239,7 +239,10 @@ class ModuleSettings(models.Model):
     """
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="module_settings", verbose_name=_("obec")
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="module_settings",
+        verbose_name=_("obec"),
     )
     module = models.CharField(_("modul"), max_length=64)
     values = models.JSONField(_("nastavení"), default=dict, blank=True, editable=False)
@@ -292,7 +295,9 @@ class ModuleSettings(models.Model):
         from .registry import get_module
 
         if not get_module(self.module):
-            raise ValidationError({"module": _("Neznámý modul „%(name)s“.") % {"name": self.module}})
+            raise ValidationError(
+                {"module": _("Neznámý modul „%(name)s“.") % {"name": self.module}}
+            )
 
 
 # --- roles below the town: the town's organisations and module roles ------------------------

@@ -14,7 +14,7 @@ from .forms import (
     MunicipalityForm,
     TownOrganisationForm,
 )
-from .models import Municipality, ModuleRoleAssignment, ModuleSettings, TownOrganisation
+from .models import ModuleRoleAssignment, ModuleSettings, Municipality, TownOrganisation
 from .permissions import MunicipalityObjectPermissionPolicy
 from .registry import get_modules
 from .scope import is_platform_operator, scope_by_collection, scope_pages, user_municipalities
@@ -85,7 +85,7 @@ class DeclaredSettingsPanel(Panel):
 
 
 class ModuleSettingsViewSet(MunicipalityModelViewSet):
-    """"Nastavení modulů": a town's settings and secrets of each module (town administrators)."""
+    """ "Nastavení modulů": a town's settings and secrets of each module (town administrators)."""
 
     model = ModuleSettings
     icon = "cogs"
@@ -105,7 +105,7 @@ class ModuleSettingsViewSet(MunicipalityModelViewSet):
 
 
 class TownOrganisationViewSet(MunicipalityModelViewSet):
-    """"Organizace obce": the town hall, schools, clubs... that module records belong to."""
+    """ "Organizace obce": the town hall, schools, clubs... that module records belong to."""
 
     model = TownOrganisation
     icon = "group"
@@ -120,7 +120,7 @@ class TownOrganisationViewSet(MunicipalityModelViewSet):
 
 
 class ModuleRoleAssignmentViewSet(MunicipalityModelViewSet):
-    """"Role v modulech": module roles of the town's staff, per organisation or record."""
+    """ "Role v modulech": module roles of the town's staff, per organisation or record."""
 
     model = ModuleRoleAssignment
     icon = "user"
