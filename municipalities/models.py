@@ -406,6 +406,11 @@ class ModuleRoleAssignment(models.Model):
     def __str__(self):
         return f"{self.role_label}: {self.user}"
 
+    def clean(self):
+        super().clean()
+        if self.organisation_id and self.organisation.municipality_id != self.municipality_id:
+            raise ValidationError({"organisation": _("Organizace patří jiné obci.")})
+
     @property
     def declaration(self):
         from .registry import get_module_role
