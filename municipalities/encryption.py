@@ -321,3 +321,25 @@ def check_encryption_keys(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register()
+def check_secrets_stay_out_of_serialised_copies(app_configs=None, **kwargs):
+    """Wagtail's revisions and wagtail-localize's translation sources keep a JSON copy of the
+    record (``serializable_data``), in which an encrypted field would be plain text: such a
+    model keeps its secrets on a separate model (one-to-one) instead."""
+    from modelcluster.models import ClusterableModel
+    from wagtail.models import RevisionMixin, TranslatableMixin
+
+    copied = (RevisionMixin, TranslatableMixin, ClusterableModel)
+    return [
+        checks.Error(
+            f"{model._meta.label}.{field.name} is encrypted, but {model._meta.label} is "
+            "copied as JSON (revisions, translations, clusters), where it would be plain text.",
+            hint="Move the secret to a model of its own, linked one-to-one.",
+            obj=model,
+            id="radnice_secrets.E003",
+        )
+        for model, field in encrypted_fields()
+        if issubclass(model, copied)
+    ]

@@ -272,3 +272,21 @@ def test_an_editor_may_not_open_the_towns_settings(client, editor_a, settings_a)
     client.force_login(editor_a)
     assert admin_get(client, settings_url("edit", settings_a.pk)).status_code == 302
     assert admin_get(client, settings_url("index")).status_code == 302
+
+
+def test_a_secret_on_a_model_copied_as_json_fails_the_check(monkeypatch):
+    from wagtail.models import RevisionMixin
+
+    from municipalities.encryption import check_secrets_stay_out_of_serialised_copies
+
+    assert check_secrets_stay_out_of_serialised_copies() == []
+
+    class Revisioned(RevisionMixin):
+        class Meta:
+            abstract = True
+            app_label = "municipalities"
+
+    field = TrialShopItem._meta.get_field("gateway_key")
+    monkeypatch.setattr(encryption, "encrypted_fields", lambda: [(Revisioned, field)])
+    errors = check_secrets_stay_out_of_serialised_copies()
+    assert [error.id for error in errors] == ["radnice_secrets.E003"]
