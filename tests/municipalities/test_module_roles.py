@@ -327,3 +327,25 @@ def test_an_editor_may_not_manage_organisations_or_roles(client, editor_a, schoo
         assert client.get(url(viewset, "index"), HTTP_HOST="alfa.test").status_code == 302
     target = url("town_organisations", "edit", school_a.pk)
     assert client.get(target, HTTP_HOST="alfa.test").status_code == 302
+
+
+def test_a_viewset_with_an_organisation_field_scopes_its_listing_and_object_urls(
+    rf, town_a, admin_a, editor_b, school_manager, items
+):
+    from municipalities.viewsets import MunicipalityModelViewSet
+
+    viewset = MunicipalityModelViewSet(
+        "trial_shop_items", model=TrialShopItem, organisation_field="organisation"
+    )
+    grant_group(town_a, MunicipalityRole.ADMINISTRATOR)
+
+    def listed(user):
+        request = rf.get("/admin/")
+        request.user = user
+        via_listing = titles(viewset.scope_queryset(TrialShopItem.objects.all(), request))
+        assert titles(viewset.get_scoped_queryset(request)) == via_listing
+        return via_listing
+
+    assert listed(school_manager) == ["Obědy"]
+    assert listed(admin_a) == ["Kurz", "Obědy", "Poplatek za psa"]
+    assert listed(editor_b) == []
