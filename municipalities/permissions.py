@@ -4,9 +4,16 @@ Same shape as Wagtail's collection permission policies: the Django model permiss
 *what* a user may do, the municipality scope says *to which instances*.
 """
 
+from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from .scope import is_platform_operator, scope, scope_records, user_municipality_ids
+from .scope import (
+    is_platform_operator,
+    module_role_user_ids,
+    scope,
+    scope_records,
+    user_municipality_ids,
+)
 
 
 class MunicipalityPermissionPolicy(ModelPermissionPolicy):
@@ -59,9 +66,27 @@ class MunicipalityPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)
         municipality_id = self.municipality_id_of(instance)
-        return users.filter(is_superuser=True) | users.filter(
+        found = users.filter(is_superuser=True) | users.filter(
             groups__municipality_link__municipality_id=municipality_id
         )
+        if not self.role_scoped:
+            return found
+        # Town staff see a role-scoped record only where their town group has the model
+        # permission, and the holders of a module role for its organisation or for it.
+        with_town_permission = users.filter(
+            groups__municipality_link__municipality_id=municipality_id,
+            groups__permissions__content_type__app_label=self.model._meta.app_label,
+            groups__permissions__content_type__model=self.model._meta.model_name,
+        )
+        role_holders = (
+            get_user_model()
+            .objects.filter(
+                is_active=True,
+                pk__in=module_role_user_ids(instance, actions, self.organisation_field),
+            )
+            .distinct()
+        )
+        return (users.filter(is_superuser=True) | with_town_permission | role_holders).distinct()
 
 
 class MunicipalityObjectPermissionPolicy(MunicipalityPermissionPolicy):

@@ -312,6 +312,43 @@ def user_role_assignments(user, model):
     )
 
 
+def module_role_user_ids(instance, actions, organisation_field=None):
+    """Ids of the users whose module roles give one of ``actions`` on ``instance`` (through
+    its organisation or for the record itself), while they are staff of its town."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import ModuleRoleAssignment
+    from .registry import get_modules
+
+    model = type(instance)
+    model_name = model._meta.model_name
+    roles = [
+        Q(module=module.name, role=role.name)
+        for module in get_modules()
+        if module.app_label == model._meta.app_label
+        for role in module.roles
+        if set(role.permissions.get(model_name, ())) & set(actions)
+    ]
+    town = municipality_of(instance)
+    if not roles or town is None:
+        return []
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    reaches = Q(record_type=content_type, record_id=str(instance.pk))
+    organisation_id = (
+        getattr(instance, f"{organisation_field}_id", None) if organisation_field else None
+    )
+    if organisation_id is not None:
+        reaches |= Q(organisation_id=organisation_id)
+    return list(
+        ModuleRoleAssignment.objects.filter(
+            reduce(or_, roles),
+            reaches,
+            municipality=town,
+            user__groups__municipality_link__municipality=town,
+        ).values_list("user_id", flat=True)
+    )
+
+
 def towns_with_model_permission(user, model):
     """Towns where one of the user's town groups holds a permission on ``model``: there the
     user works with every record (a town's administrators, say)."""

@@ -349,3 +349,39 @@ def test_a_viewset_with_an_organisation_field_scopes_its_listing_and_object_urls
     assert listed(school_manager) == ["Obědy"]
     assert listed(admin_a) == ["Kurz", "Obědy", "Poplatek za psa"]
     assert listed(editor_b) == []
+
+
+def test_a_role_per_record_must_name_its_model():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from municipalities.registry import ModuleRole, RoleScope
+
+    with pytest.raises(ImproperlyConfigured, match="record_model"):
+        ModuleRole("hodnotitel", "Hodnotitel", scope=RoleScope.RECORD)
+    with pytest.raises(ImproperlyConfigured, match="unknown scope"):
+        ModuleRole("x", "X", scope="obec")
+
+
+def test_an_assignment_for_another_towns_organisation_does_not_validate(town_a, club_b, admin_a):
+    from django.core.exceptions import ValidationError
+
+    assignment = ModuleRoleAssignment(
+        municipality=town_a,
+        user=admin_a,
+        module=MODULE.name,
+        role="spravce_organizace",
+        organisation=club_b,
+    )
+    with pytest.raises(ValidationError) as refused:
+        assignment.full_clean()
+    assert refused.value.message_dict["organisation"] == ["Organizace patří jiné obci."]
+
+
+def test_the_policy_names_who_may_act_on_a_record(town_a, admin_a, editor_a, school_manager, items):
+    grant_group(town_a, MunicipalityRole.ADMINISTRATOR)
+    policy = MunicipalityPermissionPolicy(TrialShopItem, organisation_field="organisation")
+    school_users = set(policy.users_with_any_permission_for_instance(["change"], items["school"]))
+    club_users = set(policy.users_with_any_permission_for_instance(["change"], items["club"]))
+    assert school_manager in school_users and admin_a in school_users
+    assert school_manager not in club_users and admin_a in club_users
+    assert editor_a not in school_users

@@ -91,6 +91,9 @@ def test_rotation_reencrypts_with_the_first_key(settings, town_a):
     settings.RADNICE_ENCRYPTION_KEYS = [old]
     item = TrialShopItem.objects.create(municipality=town_a, title="Stará", gateway_key=SECRET)
     before = raw_column(TrialShopItem._meta.db_table, "gateway_key", item.pk)
+    module_settings = ModuleSettings.objects.create(
+        municipality=town_a, module=MODULE.name, secrets={"api_key": SECRET}
+    )
 
     settings.RADNICE_ENCRYPTION_KEYS = [new, old]  # a new key first: both decrypt
     assert TrialShopItem.objects.get(pk=item.pk).gateway_key == SECRET
@@ -99,8 +102,12 @@ def test_rotation_reencrypts_with_the_first_key(settings, town_a):
     assert after != before
     assert Fernet(new.encode()).decrypt(after.encode()).decode() == SECRET
 
+    stored_settings = raw_column(ModuleSettings._meta.db_table, "secrets", module_settings.pk)
+    assert SECRET in Fernet(new.encode()).decrypt(stored_settings.encode()).decode()
+
     settings.RADNICE_ENCRYPTION_KEYS = [new]  # the old key dropped
     assert TrialShopItem.objects.get(pk=item.pk).gateway_key == SECRET
+    assert ModuleSettings.objects.get(pk=module_settings.pk).get("api_key") == SECRET
     settings.RADNICE_ENCRYPTION_KEYS = [old]  # a value the keys cannot read is an error
     with pytest.raises(DecryptionError):
         TrialShopItem.objects.get(pk=item.pk)
@@ -290,3 +297,18 @@ def test_a_secret_on_a_model_copied_as_json_fails_the_check(monkeypatch):
     monkeypatch.setattr(encryption, "encrypted_fields", lambda: [(Revisioned, field)])
     errors = check_secrets_stay_out_of_serialised_copies()
     assert [error.id for error in errors] == ["radnice_secrets.E003"]
+
+
+def test_a_module_declaring_a_setting_twice_is_refused():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from municipalities.registry import Module, ModuleSetting
+
+    with pytest.raises(ImproperlyConfigured, match="api_key"):
+        Module(
+            name="dvakrat",
+            label="Dvakrát",
+            icon="cog",
+            app_label="municipalities",
+            settings=[ModuleSetting("api_key", "A", secret=True), ModuleSetting("api_key", "B")],
+        )
