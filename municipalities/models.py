@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Collection, Site
 
 from .branding import FONT_CHOICES, validate_brand_colour
+from .encryption import EncryptedJSONField
 from .validators import validate_data_box, validate_ico, validate_postcode
 
 
@@ -216,3 +217,214 @@ class MunicipalityGroup(models.Model):
 
     def __str__(self):
         return f"{self.municipality} – {self.get_role_display()}"
+
+
+# --- module settings and secrets, per town ---------------------------------------------------
+
+
+class ModuleSettingsQuerySet(models.QuerySet):
+    def for_module(self, municipality, module_name):
+        """The town's settings of a module: the stored row, or an unsaved empty one."""
+        found = self.filter(municipality=municipality, module=module_name).first()
+        return found or self.model(municipality=municipality, module=module_name)
+
+
+class ModuleSettings(models.Model):
+    """What a town has set for one module: plain values and encrypted secrets.
+
+    Which values exist is the module's declaration (``Module.settings``, a list of
+    ``registry.ModuleSetting``); ``values`` holds the plain ones as JSON, ``secrets`` the
+    secret ones as one encrypted JSON document (``municipalities.encryption``). A module
+    reads them with ``ModuleSettings.objects.for_module(town, "payments").get("merchant")``.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="module_settings",
+        verbose_name=_("obec"),
+    )
+    module = models.CharField(_("modul"), max_length=64)
+    values = models.JSONField(_("nastavení"), default=dict, blank=True, editable=False)
+    secrets = EncryptedJSONField(_("tajné údaje"))
+    updated_at = models.DateTimeField(_("změněno"), auto_now=True)
+
+    objects = ModuleSettingsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nastavení modulu")
+        verbose_name_plural = _("nastavení modulů")
+        ordering = ["municipality__name", "module"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "module"], name="one_settings_per_town_and_module"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.module_label} – {self.municipality}"
+
+    @property
+    def declaration(self):
+        from .registry import get_module
+
+        return get_module(self.module)
+
+    @property
+    def module_label(self):
+        module = self.declaration
+        return str(module.label) if module else self.module
+
+    def get(self, name, default=None):
+        """A setting's value, secret or plain (the secret decrypted)."""
+        source = self.secrets if self._is_secret(name) else self.values
+        return (source or {}).get(name, default)
+
+    def has_secret(self, name):
+        return bool((self.secrets or {}).get(name))
+
+    def _is_secret(self, name):
+        module = self.declaration
+        setting = module.get_setting(name) if module else None
+        if setting is None:
+            raise KeyError(f"Module {self.module!r} declares no setting {name!r}.")
+        return setting.secret
+
+    def clean(self):
+        super().clean()
+        from .registry import get_module
+
+        if not get_module(self.module):
+            raise ValidationError(
+                {"module": _("Neznámý modul „%(name)s“.") % {"name": self.module}}
+            )
+
+
+# --- roles below the town: the town's organisations and module roles ------------------------
+
+
+class TownOrganisationKind(models.TextChoices):
+    TOWN_HALL = "urad", _("obecní / městský úřad")
+    SCHOOL = "skola", _("škola")
+    KINDERGARTEN = "materska_skola", _("mateřská škola")
+    TECHNICAL_SERVICES = "technicke_sluzby", _("technické služby")
+    CONTRIBUTORY = "prispevkova", _("příspěvková organizace")
+    CLUB = "spolek", _("spolek")
+    OTHER = "jina", _("jiná")
+
+
+class TownOrganisation(models.Model):
+    """An organisation of the town (the town hall, a school, a club...) that records of a
+    module can belong to and that module roles are assigned for ("Organizace obce").
+
+    Not ``radnice.citizens.models.Organisation``: that is a legal entity citizens act for on
+    the public site; this one is part of (or run by) the town and managed by its staff.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="town_organisations",
+        verbose_name=_("obec"),
+    )
+    name = models.CharField(_("název"), max_length=255)
+    kind = models.CharField(
+        _("druh"), max_length=32, choices=TownOrganisationKind.choices, default="jina"
+    )
+    ico = models.CharField(_("IČO"), max_length=8, blank=True, validators=[validate_ico])
+
+    panels = [
+        FieldPanel("municipality"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("ico")]),
+    ]
+
+    class Meta:
+        verbose_name = _("organizace obce")
+        verbose_name_plural = _("organizace obce")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="town_organisation_unique_name"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ModuleRoleAssignment(models.Model):
+    """A module role (``Module.roles``) given to a member of the town's staff, for one
+    organisation of the town or for one record (exactly one of the two)."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="module_role_assignments",
+        verbose_name=_("obec"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="module_role_assignments",
+        verbose_name=_("pracovník"),
+    )
+    module = models.CharField(_("modul"), max_length=64)
+    role = models.CharField(_("role"), max_length=64)
+    organisation = models.ForeignKey(
+        TownOrganisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("organizace obce"),
+    )
+    record_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+    )
+    record_id = models.CharField(_("záznam"), max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role v modulu")
+        verbose_name_plural = _("role v modulech")
+        ordering = ["municipality__name", "module", "role"]
+        constraints = [
+            # For an organisation or for a record, never both; the form requires the one the
+            # role's declaration names, and an assignment with neither grants nothing.
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=True) | models.Q(record_type__isnull=True),
+                name="role_assignment_organisation_or_record",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role_label}: {self.user}"
+
+    def clean(self):
+        super().clean()
+        if self.organisation_id and self.organisation.municipality_id != self.municipality_id:
+            raise ValidationError({"organisation": _("Organizace patří jiné obci.")})
+
+    @property
+    def declaration(self):
+        from .registry import get_module_role
+
+        return get_module_role(self.module, self.role)[1]
+
+    @property
+    def role_label(self):
+        role = self.declaration
+        return str(role.label) if role else f"{self.module}:{self.role}"
+
+    @property
+    def record(self):
+        if self.record_type_id is None:
+            return None
+        model = self.record_type.model_class()
+        return model._default_manager.filter(pk=self.record_id).first() if model else None

@@ -42,6 +42,80 @@ _modules = {}
 
 
 @dataclass(frozen=True)
+class ModuleSetting:
+    """One value a town sets for a module (``Module.settings``).
+
+    ``field`` is a callable returning the form field of a plain setting (a
+    ``forms.CharField`` by default; its label and help text are set from here); values are
+    stored as JSON, so keep them to strings, numbers and booleans. A ``secret`` setting
+    (a gateway's password) is a string, encrypted at rest, never rendered back.
+    """
+
+    name: str
+    label: str
+    help_text: str = ""
+    secret: bool = False
+    required: bool = False
+    field: object = None
+
+    def form_field(self):
+        from django import forms
+
+        from .encryption import SecretFormField
+
+        kwargs = {"label": self.label, "required": self.required}
+        if self.help_text:
+            kwargs["help_text"] = self.help_text
+        if self.secret:
+            # "required" for a secret means: a value must be stored (blank keeps it).
+            return SecretFormField(**{**kwargs, "required": False})
+        factory = self.field or forms.CharField
+        form_field = factory()
+        form_field.label = self.label
+        form_field.required = self.required
+        if self.help_text:
+            form_field.help_text = self.help_text
+        return form_field
+
+
+class RoleScope:
+    """Where a module role is assigned: for an organisation of the town, or for one record."""
+
+    ORGANISATION = "organisation"
+    RECORD = "record"
+
+
+@dataclass(frozen=True)
+class ModuleRole:
+    """A role below the town that a module declares (``Module.roles``).
+
+    ``permissions`` are the model permissions of the module's app the role grants,
+    ``{model name: [actions]}`` (as ``role_permissions``), but only on the records of the
+    organisation (``scope=RoleScope.ORGANISATION``) or on the one record (``RoleScope.RECORD``,
+    records of ``record_model``, "app_label.ModelName") it is assigned for
+    (``municipalities.roles.ModuleRoleBackend``, ``municipalities.scope.scope_records``).
+    """
+
+    name: str
+    label: str
+    scope: str = RoleScope.ORGANISATION
+    permissions: dict = field(default_factory=dict)
+    record_model: str = ""
+    description: str = ""
+
+    def __post_init__(self):
+        if self.scope not in (RoleScope.ORGANISATION, RoleScope.RECORD):
+            raise ImproperlyConfigured(f"Role {self.name!r}: unknown scope {self.scope!r}.")
+        if self.scope == RoleScope.RECORD and not self.record_model:
+            raise ImproperlyConfigured(
+                f"Role {self.name!r} is assigned per record: name its record_model."
+            )
+
+    def get_record_model(self):
+        return apps.get_model(self.record_model) if self.record_model else None
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     label: str
@@ -67,6 +141,29 @@ class Module:
     #: and served only where the module is on, except views marked
     #: ``municipalities.module_urls.reachable_when_off`` (docs/modules.md, "Stable URLs")
     urls: str = ""
+    #: what a town sets for the module in the admin ("Nastavení modulů"), stored per town in
+    #: ``municipalities.models.ModuleSettings``: a list of ``ModuleSetting``; secret ones are
+    #: encrypted at rest and never shown back (docs/modules.md, "Settings and secrets")
+    settings: list = field(default_factory=list)
+    #: roles below the town that the module's work needs (a shop's organisation manager, a
+    #: grant evaluator): a list of ``ModuleRole``, assigned to a town's staff per
+    #: organisation of the town or per record (docs/modules.md, "Roles below the town")
+    roles: list = field(default_factory=list)
+
+    def __post_init__(self):
+        for what, items in (("setting", self.settings), ("role", self.roles)):
+            names = [item.name for item in items]
+            duplicates = sorted({name for name in names if names.count(name) > 1})
+            if duplicates:
+                raise ImproperlyConfigured(
+                    f"Module {self.name!r} declares the {what}s {duplicates} twice."
+                )
+
+    def get_setting(self, name):
+        return next((setting for setting in self.settings if setting.name == name), None)
+
+    def get_role(self, name):
+        return next((role for role in self.roles if role.name == name), None)
 
     @property
     def permissions(self):
@@ -170,6 +267,20 @@ def run_module_demos(municipality, params=None):
 
 def module_choices():
     return [(module.name, module.label) for module in get_modules()]
+
+
+def module_role_choices():
+    """("module:role", "Module – Role") of every role the registered modules declare."""
+    return [
+        (f"{module.name}:{role.name}", f"{module.label} – {role.label}")
+        for module in get_modules()
+        for role in module.roles
+    ]
+
+
+def get_module_role(module_name, role_name):
+    module = get_module(module_name)
+    return (module, module.get_role(role_name)) if module else (None, None)
 
 
 def is_enabled(municipality, module_name):

@@ -146,3 +146,58 @@ def grant_role_permissions(municipality, group, role):
             site=municipality.site,
             permission=_permission(app_label, f"change_{model_name}"),
         )
+
+
+# --- module roles below the town -------------------------------------------------------------
+
+
+class ModuleRoleBackend:
+    """Authentication backend that answers ``user.has_perm`` for module roles.
+
+    A module role (``Module.roles``) assigned to a member of a town's staff
+    (``ModuleRoleAssignment``) grants the model permissions it declares; which records they
+    reach is the scope's business (``scope.scope_records``): only the organisation's or the
+    record's. Only assignments in towns whose staff the user still is count. It authenticates
+    nobody.
+    """
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if obj is not None or not user_obj.is_active or user_obj.is_anonymous:
+            return set()
+        cached = getattr(user_obj, "_radnice_module_role_perms", None)
+        if cached is None:
+            cached = module_role_permissions(user_obj)
+            user_obj._radnice_module_role_perms = cached
+        return cached
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return perm in self.get_all_permissions(user_obj, obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        return any(perm.startswith(f"{app_label}.") for perm in self.get_all_permissions(user_obj))
+
+
+def module_role_permissions(user):
+    """{"app_label.action_model"} that the user's module roles grant."""
+    from .models import ModuleRoleAssignment
+    from .registry import get_module_role
+    from .scope import user_municipality_ids
+
+    granted = set()
+    assignments = (
+        ModuleRoleAssignment.objects.filter(
+            user=user, municipality_id__in=user_municipality_ids(user)
+        )
+        .exclude(organisation__isnull=True, record_type__isnull=True)
+        .values_list("module", "role")
+    )
+    for module_name, role_name in set(assignments):
+        module, role = get_module_role(module_name, role_name)
+        if role is None:
+            continue
+        for model_name, actions in role.permissions.items():
+            granted.update(f"{module.app_label}.{action}_{model_name}" for action in actions)
+    return granted

@@ -239,7 +239,21 @@ def scope_for_model(model, municipality=None, user=None):
         return None
     if municipality is not None:
         queryset = queryset.filter(**{field: municipality.pk})
-    return scope(queryset, user, field) if user is not None else queryset
+    if user is None:
+        return queryset
+    policy = _municipality_policy(model)
+    if policy is not None and policy.role_scoped:
+        return policy.scope(queryset, user)
+    return scope(queryset, user, field)
+
+
+def _municipality_policy(model):
+    from wagtail.permissions import policy_registry
+
+    from .permissions import MunicipalityPermissionPolicy
+
+    policy = policy_registry.get_by_type(model, fallback=False)
+    return policy if isinstance(policy, MunicipalityPermissionPolicy) else None
 
 
 def municipality_of(instance):
@@ -263,3 +277,119 @@ def municipality_of(instance):
         if value is None:
             return None
     return value if isinstance(value, Municipality) else None
+
+
+# --- roles below the town: records of organisations and single records ---------------------
+
+
+def _roles_granting(model):
+    """(module name, role name) of every declared module role with a permission on ``model``."""
+    from .registry import get_modules
+
+    model_name = model._meta.model_name
+    return [
+        (module.name, role.name)
+        for module in get_modules()
+        if module.app_label == model._meta.app_label
+        for role in module.roles
+        if role.permissions.get(model_name)
+    ]
+
+
+def user_role_assignments(user, model):
+    """The user's module role assignments that give any permission on ``model``, in the towns
+    whose staff the user still is (a membership removed takes the roles with it)."""
+    from django.db.models import Q as _Q
+
+    from .models import ModuleRoleAssignment
+
+    roles = _roles_granting(model)
+    if not roles or not user.is_authenticated or not user.is_active:
+        return ModuleRoleAssignment.objects.none()
+    condition = reduce(or_, (_Q(module=module, role=role) for module, role in roles))
+    return ModuleRoleAssignment.objects.filter(
+        condition, user=user, municipality_id__in=user_municipality_ids(user)
+    )
+
+
+def module_role_user_ids(instance, actions, organisation_field=None):
+    """Ids of the users whose module roles give one of ``actions`` on ``instance`` (through
+    its organisation or for the record itself), while they are staff of its town."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import ModuleRoleAssignment
+    from .registry import get_modules
+
+    model = type(instance)
+    model_name = model._meta.model_name
+    roles = [
+        Q(module=module.name, role=role.name)
+        for module in get_modules()
+        if module.app_label == model._meta.app_label
+        for role in module.roles
+        if set(role.permissions.get(model_name, ())) & set(actions)
+    ]
+    town = municipality_of(instance)
+    if not roles or town is None:
+        return []
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    reaches = Q(record_type=content_type, record_id=str(instance.pk))
+    organisation_id = (
+        getattr(instance, f"{organisation_field}_id", None) if organisation_field else None
+    )
+    if organisation_id is not None:
+        reaches |= Q(organisation_id=organisation_id)
+    return list(
+        ModuleRoleAssignment.objects.filter(
+            reduce(or_, roles),
+            reaches,
+            municipality=town,
+            user__groups__municipality_link__municipality=town,
+        ).values_list("user_id", flat=True)
+    )
+
+
+def towns_with_model_permission(user, model):
+    """Towns where one of the user's town groups holds a permission on ``model``: there the
+    user works with every record (a town's administrators, say)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import MunicipalityGroup
+
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return set(
+        MunicipalityGroup.objects.filter(
+            group__user=user, group__permissions__content_type=content_type
+        ).values_list("municipality_id", flat=True)
+    )
+
+
+def scope_records(queryset, user, field="municipality", organisation_field=None):
+    """Records of a module model whose work is split below the town (``Module.roles``).
+
+    A user sees every record of the towns where their town group has a permission on the model
+    (``role_permissions``: the town's administrators, say), and elsewhere in their towns only
+    the records of the town organisations they hold a module role for (through
+    ``organisation_field``) and the single records they hold a role for. Operators see all.
+    """
+    if is_platform_operator(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    from django.contrib.contenttypes.models import ContentType
+
+    model = queryset.model
+    towns = user_municipality_ids(user)
+    condition = Q(**{f"{field}__in": towns_with_model_permission(user, model)})
+    assignments = user_role_assignments(user, model)
+    if organisation_field:
+        organisations = assignments.filter(organisation__isnull=False).values("organisation_id")
+        condition |= Q(**{f"{organisation_field}__in": organisations})
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    record_ids = list(
+        assignments.filter(record_type=content_type).values_list("record_id", flat=True)
+    )
+    if record_ids:
+        condition |= Q(pk__in=record_ids)
+    # Whatever the roles say, never outside the user's towns.
+    return queryset.filter(condition, **{f"{field}__in": towns})

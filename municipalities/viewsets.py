@@ -22,7 +22,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .permissions import MunicipalityPermissionPolicy
-from .scope import scope
+from .scope import scope, scope_records
 
 OBJECT_URL_KWARGS = ("pk", "object_id")
 
@@ -44,10 +44,10 @@ def scoped_object_view(view, get_scoped_queryset):
     return wrapper
 
 
-def scoped_index_view_class(base, municipality_field):
+def scoped_index_view_class(base, scope_queryset):
     def get_base_queryset(view):
         queryset = super(scoped, view).get_base_queryset()
-        return scope(queryset, view.request.user, municipality_field)
+        return scope_queryset(queryset, view.request)
 
     attributes = {"get_base_queryset": get_base_queryset, "_scoped": True}
     scoped = type(base.__name__, (base,), attributes)
@@ -56,9 +56,24 @@ def scoped_index_view_class(base, municipality_field):
 
 class MunicipalityScopedViewSetMixin:
     municipality_field = "municipality"
+    #: for records split below the town by module roles (``Module.roles``): the field naming
+    #: the record's ``TownOrganisation``; with it (or ``role_scoped = True`` for roles given
+    #: per record only) a user sees the town's records only where a town group of theirs has
+    #: a permission on the model, elsewhere those of their organisations and records
+    #: (``scope.scope_records``)
+    organisation_field = None
+    role_scoped = False
 
     def get_scoped_queryset(self, request):
-        return scope(self.model._default_manager.all(), request.user, self.municipality_field)
+        return self.scope_queryset(self.model._default_manager.all(), request)
+
+    def scope_queryset(self, queryset, request):
+        """``queryset`` narrowed as ``get_scoped_queryset`` narrows the model's records."""
+        if self.role_scoped or self.organisation_field:
+            return scope_records(
+                queryset, request.user, self.municipality_field, self.organisation_field
+            )
+        return scope(queryset, request.user, self.municipality_field)
 
     def get_queryset(self, request):
         return self.get_scoped_queryset(request)
@@ -71,7 +86,7 @@ class MunicipalityScopedViewSetMixin:
         of an indexed model accepts only filters on its ``index.FilterField``s.
         """
         if issubclass(view_class, IndexView) and not getattr(view_class, "_scoped", False):
-            view_class = scoped_index_view_class(view_class, self.municipality_field)
+            view_class = scoped_index_view_class(view_class, self.scope_queryset)
         return super().construct_view(view_class, **kwargs)
 
     def register_permissions(self):
@@ -79,7 +94,10 @@ class MunicipalityScopedViewSetMixin:
             register_permission_policy(
                 self.model,
                 MunicipalityPermissionPolicy(
-                    self.model, municipality_field=self.municipality_field
+                    self.model,
+                    municipality_field=self.municipality_field,
+                    organisation_field=self.organisation_field,
+                    role_scoped=self.role_scoped,
                 ),
                 exact_class=True,
             )

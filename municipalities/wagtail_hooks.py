@@ -3,12 +3,18 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.permissions import register_permission_policy
 
 from .admin_guard import OPERATOR_ONLY_REPORTS
-from .forms import MunicipalityCreateForm, MunicipalityForm
-from .models import Municipality
+from .forms import (
+    ModuleRoleAssignmentForm,
+    ModuleSettingsForm,
+    MunicipalityCreateForm,
+    MunicipalityForm,
+    TownOrganisationForm,
+)
+from .models import ModuleRoleAssignment, ModuleSettings, Municipality, TownOrganisation
 from .permissions import MunicipalityObjectPermissionPolicy
 from .registry import get_modules
 from .scope import is_platform_operator, scope_by_collection, scope_pages, user_municipalities
@@ -63,6 +69,85 @@ municipality_viewset = MunicipalityViewSet("municipalities")
 @hooks.register("register_admin_viewset")
 def register_municipality_viewset():
     return municipality_viewset
+
+
+class DeclaredSettingsPanel(Panel):
+    """The fields of the settings a module declares (``ModuleSettingsForm``)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "municipalities/panels/declared_settings.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            names = getattr(self.form, "declared_setting_names", [])
+            context["fields"] = [self.form[name] for name in names]
+            return context
+
+
+class ModuleSettingsViewSet(MunicipalityModelViewSet):
+    """ "Nastavení modulů": a town's settings and secrets of each module (town administrators)."""
+
+    model = ModuleSettings
+    icon = "cogs"
+    menu_label = _("Nastavení modulů")
+    add_to_settings_menu = True
+    list_display = ["module_label", "municipality", "updated_at"]
+    list_filter = ["municipality"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("municipality"), FieldPanel("module")]),
+            DeclaredSettingsPanel(heading=_("Nastavení")),
+        ],
+        base_form_class=ModuleSettingsForm,
+    )
+
+
+class TownOrganisationViewSet(MunicipalityModelViewSet):
+    """ "Organizace obce": the town hall, schools, clubs... that module records belong to."""
+
+    model = TownOrganisation
+    icon = "group"
+    menu_label = _("Organizace obce")
+    add_to_settings_menu = True
+    list_display = ["name", "kind", "ico", "municipality"]
+    list_filter = ["kind"]
+    search_fields = ["name", "ico"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    edit_handler = ObjectList(TownOrganisation.panels, base_form_class=TownOrganisationForm)
+
+
+class ModuleRoleAssignmentViewSet(MunicipalityModelViewSet):
+    """ "Role v modulech": module roles of the town's staff, per organisation or record."""
+
+    model = ModuleRoleAssignment
+    icon = "user"
+    menu_label = _("Role v modulech")
+    add_to_settings_menu = True
+    list_display = ["role_label", "user", "organisation", "record_id", "municipality"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("municipality"),
+            FieldPanel("user"),
+            FieldPanel("role_key"),
+            FieldRowPanel([FieldPanel("organisation"), FieldPanel("record")]),
+        ],
+        base_form_class=ModuleRoleAssignmentForm,
+    )
+
+
+module_settings_viewset = ModuleSettingsViewSet("module_settings")
+town_organisation_viewset = TownOrganisationViewSet("town_organisations")
+module_role_viewset = ModuleRoleAssignmentViewSet("module_roles")
+
+
+@hooks.register("register_admin_viewset")
+def register_town_module_viewsets():
+    return [module_settings_viewset, town_organisation_viewset, module_role_viewset]
 
 
 @hooks.register("construct_page_chooser_queryset")

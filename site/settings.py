@@ -41,6 +41,11 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
+# Fernet keys for secrets stored in the database (municipalities.encryption): the first
+# encrypts, all decrypt. Required in production (system check radnice_secrets.E001); DEBUG and
+# tests fall back to a public development key.
+RADNICE_ENCRYPTION_KEYS = env_list("RADNICE_ENCRYPTION_KEYS")
+
 # Hosts are checked against the registered Wagtail sites by
 # municipalities.middleware.SiteHostValidationMiddleware; ALLOWED_HOSTS only adds
 # extra names (for example a load balancer's health-check host).
@@ -509,6 +514,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "radnice.citizens.auth.CitizenBackend",
+    # permissions of module roles below the town (municipalities.roles)
+    "municipalities.roles.ModuleRoleBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("RADNICE_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("RADNICE_LOGIN_COOLOFF_MINUTES", "15")))

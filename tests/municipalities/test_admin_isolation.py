@@ -19,6 +19,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import Workflow
 
+from municipalities.models import ModuleRoleAssignment, ModuleSettings, TownOrganisation
 from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
 from radnice.citizens.verification import block, confirm_by_office
@@ -91,7 +92,24 @@ def town_b_content(town_b, editor_b):
     settings.facebook = f"https://facebook.example/{MARKER}"
     settings.save()
     citizen = citizen_with_history(town_b, f"{MARKER}@example.cz", editor_b)
+    # The town's own organisation, a module role for it and a module's settings.
+    town_organisation = TownOrganisation.objects.create(
+        municipality=town_b, name=f"Škola {MARKER}", kind="skola"
+    )
+    module_role = ModuleRoleAssignment.objects.create(
+        municipality=town_b,
+        user=editor_b,
+        module="budget",
+        role="spravce",
+        organisation=town_organisation,
+    )
+    module_settings = ModuleSettings.objects.create(
+        municipality=town_b, module="budget", values={"poznamka": MARKER}
+    )
     return {
+        "town_organisation": town_organisation,
+        "module_role": module_role,
+        "module_settings": module_settings,
         "citizen": citizen,
         "citizen_verification": citizen.verifications.get(),
         "page": page,
@@ -579,6 +597,9 @@ SAMPLE_LISTINGS = [
     "wagtailsnippets_people_person:list",
     "wagtailadmin_reports:locked_pages",
     "citizen_organisations:index",
+    "town_organisations:index",
+    "module_roles:index",
+    "module_settings:index",
 ]
 
 

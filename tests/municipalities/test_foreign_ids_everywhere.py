@@ -32,6 +32,7 @@ from wagtail.rich_text import features as feature_registry
 
 from municipalities.models import Municipality, MunicipalityRole
 from municipalities.references import REFUSED, admin_forms, is_rich_text_field
+from municipalities.roles import declared_model_permissions
 from municipalities.scope import is_municipal_model, municipality_field_of
 
 from ..factories import make_member
@@ -378,6 +379,22 @@ def _error_messages(error):
     return [str(message) for message in error.messages]
 
 
+def role_editing(model, area):
+    """The town role that edits ``model``: editors, unless only administrators may change it
+    (settings, the municipality, the town's organisations and roles: ``role_permissions``)."""
+    if area in ADMINISTRATOR_AREAS or model is Municipality:
+        return MunicipalityRole.ADMINISTRATOR
+    if area == "page":
+        return MunicipalityRole.EDITOR
+    declared = declared_model_permissions(MunicipalityRole.EDITOR)
+    editors_change = any(
+        (app_label, model_name) == (model._meta.app_label, model._meta.model_name)
+        and "change" in actions
+        for app_label, model_name, actions in declared
+    )
+    return MunicipalityRole.EDITOR if editors_change else MunicipalityRole.ADMINISTRATOR
+
+
 # --- the tests -----------------------------------------------------------------------------------
 
 
@@ -407,8 +424,7 @@ def test_every_id_carrying_field_refuses_another_towns_record(
     cases = form_cases(form_class)
     if not cases:
         return  # nothing in this form carries a record id (counted in the summary below)
-    administrator = area in ADMINISTRATOR_AREAS or model is Municipality
-    role = MunicipalityRole.ADMINISTRATOR if administrator else MunicipalityRole.EDITOR
+    role = role_editing(model, area)
     client.force_login(make_member(town_a, role))
     record = editable_record(admin_form, town_a)
     url = admin_url(admin_form, record)

@@ -38,6 +38,10 @@ MODEL_PERMISSIONS = {
     MunicipalityRole.ADMINISTRATOR: SHARED_MODEL_PERMISSIONS
     | {"alerts.publish_alert"}
     | codenames("municipalities", "municipality", ["change", "view"])
+    # the town's organisations, its staff's module roles and its modules' settings and secrets
+    | codenames("municipalities", "townorganisation", ["add", "change", "delete", "view"])
+    | codenames("municipalities", "moduleroleassignment", ["add", "change", "delete", "view"])
+    | codenames("municipalities", "modulesettings", ["add", "change", "delete", "view"])
     # the town's citizens' accounts and organisations (radnice.citizens.admin_views):
     # administrators only
     | codenames("citizens", "citizenprofile", ["view", "confirm", "block"])

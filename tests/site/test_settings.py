@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "RADNICE_TESTING": "0",
     "SECRET_KEY": secrets.token_urlsafe(50),
+    "RADNICE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     "SECURE_SSL_REDIRECT": "1",
     "SECURE_HSTS_SECONDS": "31536000",
 }
@@ -59,6 +61,7 @@ def test_deploy_check_passes_with_exactly_the_variables_the_readme_requires(tmp_
     required = readme_production_variables()
     assert set(required) == {
         "SECRET_KEY",
+        "RADNICE_ENCRYPTION_KEYS",
         "DATABASE_URL",
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_SECONDS",
@@ -66,6 +69,7 @@ def test_deploy_check_passes_with_exactly_the_variables_the_readme_requires(tmp_
     env = {
         **required,
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "RADNICE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
