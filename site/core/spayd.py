@@ -26,6 +26,7 @@ no external reference, a text alternative for screen readers); ``qr_png`` the by
 black-and-white PNG.
 """
 
+import functools
 import io
 import re
 import zlib
@@ -163,12 +164,20 @@ def limited(value, length):
 # --- The QR code -------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=256)
 def qr_matrix(text):
-    """The modules of the QR code of ``text`` (error correction M), quiet zone included."""
+    """The modules of the QR code of ``text`` (error correction M), quiet zone included, as
+    rows of booleans.
+
+    Encoding is the expensive part (qrcode tries all eight mask patterns and keeps the one
+    the standard's penalty rules prefer, in pure Python), so the last codes are kept: an
+    order's code is drawn for its page (which refreshes while the payment is pending), its
+    e-mail and its PDF from one encoding.
+    """
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)
-    return code.get_matrix()
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
 def qr_svg(text, label=None, css_class="qr-code"):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 import zxingcpp
+from django.core.management import CommandError, call_command
 from PIL import Image
 
 from radnice.core.spayd import (
@@ -182,7 +183,7 @@ def test_the_svg_draws_the_same_code_and_is_safe_to_inline():
     assert "<script" not in svg and "href" not in svg and "style" not in svg
     assert re.findall(r"https?://[^\"]+", svg) == ["http://www.w3.org/2000/svg"]
     matrix = svg_to_matrix(svg)
-    assert matrix == [[bool(cell) for cell in row] for row in qr_matrix(text)]
+    assert matrix == [list(row) for row in qr_matrix(text)]
     # And the decoder reads the SVG's modules, drawn as pixels, as the same string.
     size = len(matrix)
     pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
@@ -195,3 +196,24 @@ def test_the_svg_draws_the_same_code_and_is_safe_to_inline():
 def test_the_svg_label_is_escaped():
     svg = str(qr_svg("SPD*1.0*ACC:" + IBAN, label='<b>"x"</b>'))
     assert "<b>" not in svg and "&lt;b&gt;&quot;x&quot;&lt;/b&gt;" in svg
+
+
+def test_render_time_benchmark_reports_every_format_and_judges_the_goal():
+    output = io.StringIO()
+    call_command("qr_render_time", repeat=3, goal_ms=100000, stdout=output)
+    lines = output.getvalue().splitlines()
+    assert lines[0].startswith("Řetězec QR Platby (230 znaků): SPD*1.0*ACC:CZ65")
+    rows = [line.split("  ")[0] for line in lines[2:6]]
+    assert rows == ["SVG (nový kód)", "PNG (nový kód)", "SVG (z mezipaměti)", "PNG (z mezipaměti)"]
+    assert all(
+        re.search(r"\d+\.\d\d ms +\d+\.\d\d ms +\d+\.\d\d ms +\d+\.\d\d ms$", line)
+        for line in lines[2:6]
+    )
+    assert lines[6] == "QR kód se vykreslí v cíli 100000 ms."
+    with pytest.raises(CommandError) as error:
+        call_command("qr_render_time", repeat=2, goal_ms=0.000001, stdout=io.StringIO())
+    assert str(error.value).startswith(
+        "Medián času procesoru pro vykreslení QR kódu překročil cíl 1e-06 ms: SVG (nový kód)"
+    )
+    with pytest.raises(CommandError):
+        call_command("qr_render_time", repeat=0, stdout=io.StringIO())
