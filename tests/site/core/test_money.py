@@ -130,6 +130,7 @@ def test_money_filter():
 
 
 def test_english_messages():
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        parse_money("-5")
-    assert error.value.messages == ["The amount must not be negative."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            parse_money("-5")
+        assert error.value.messages == ["The amount must not be negative."]

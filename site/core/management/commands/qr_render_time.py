@@ -85,9 +85,13 @@ class Command(BaseCommand):
             _("Řetězec QR Platby (%(length)s znaků): %(text)s")
             % {"length": len(text), "text": text}
         )
+        headings = (_("medián"), _("95. percentil"), _("nejdéle"), _("medián CPU"))
+        widths = (10, 14, 10, 12)
         self.stdout.write(
-            f"{'':24} {_('medián'):>10} {_('95. percentil'):>14} {_('nejdéle'):>10}"
-            f" {_('medián CPU'):>12}"
+            " " * 24
+            + "".join(
+                f" {heading:>{width}}" for heading, width in zip(headings, widths, strict=True)
+            )
         )
         slow = []
         for fresh, case in ((True, _("nový kód")), (False, _("z mezipaměti"))):
