@@ -14,9 +14,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from radnice.core.money import format_money, to_decimal
 from radnice.opendata.responses import csv_response, json_response
-
-from .money import format_money, to_decimal
 
 TEXT = "text"
 MONEY = "money"

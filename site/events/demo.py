@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from municipalities.demo import data
 from municipalities.demo.builders import ensure_type
+from radnice.core.money import from_decimal
 
 from .models import EventDate, EventExceptionDate, EventIndexPage, EventPage, EventType
 from .recurrence import MonthlyBy
@@ -172,7 +173,7 @@ def ensure_index(municipality):
 
 
 def _event_page(demo, types, today):
-    price = None if demo.price in ("", "0") else Decimal(demo.price)
+    price = None if demo.price in ("", "0") else from_decimal(demo.price)
     return EventPage(
         title=demo.title,
         slug=demo.slug,

@@ -1,15 +1,13 @@
 """Czech formatting of event dates, prices and repetition rules."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
+from radnice.core.money import format_money
 
-NBSP = "\u00a0"
+from .recurrence import Frequency, MonthlyBy, nth_weekday_of_month
 
 WEEKDAYS = [
     gettext_lazy("pondělí"),
@@ -78,28 +76,15 @@ def format_occurrence(occurrence):
     )
 
 
-def format_money(amount):
-    """ "1 234,50 Kč" (non-breaking spaces); whole amounts without decimals: "150 Kč"."""
-    amount = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, _sep, cents = f"{abs(amount):.2f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = NBSP.join(groups)
-    if cents != "00":
-        text = f"{text},{cents}"
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{text}{NBSP}Kč"
-
-
 def format_price(event):
     """ "zdarma", "150 Kč", "150 Kč (děti zdarma)", or just the note; "" when unknown."""
     note = event.price_note
     if event.is_free:
         base = _("zdarma")
     elif event.price is not None:
-        base = _("zdarma") if event.price == 0 else format_money(event.price)
+        base = (
+            _("zdarma") if event.price == 0 else format_money(event.price, omit_zero_hellers=True)
+        )
     else:
         return note
     return f"{base} ({note})" if note else base

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.hosts import page_full_url
 from municipalities.scope import municipality_of_page
+from radnice.core.money import to_decimal
 from radnice.opendata.ofn import multilingual, organisation, time_instant
 from radnice.opendata.responses import csv_response, jsonld_response
 
@@ -75,7 +76,7 @@ def _admission(event):
             "název": _text(event, format_price(event) or _("vstupné")),
             "cena": {
                 "typ": "Částka",
-                "výše": 0 if event.is_free else float(event.price),
+                "výše": 0 if event.is_free else float(to_decimal(event.price)),
                 "měna": CZK,
             },
         }

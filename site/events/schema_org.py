@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from municipalities.hosts import absolute_url, page_full_url
+from radnice.core.money import to_decimal
 
 
 def _moment(occurrence, moment, day):
@@ -47,7 +48,7 @@ def event_data(event, request, occurrences):
         base["isAccessibleForFree"] = bool(event.is_free or event.price == 0)
         base["offers"] = {
             "@type": "Offer",
-            "price": "0" if event.is_free else f"{event.price:.2f}",
+            "price": "0" if event.is_free else str(to_decimal(event.price)),
             "priceCurrency": "CZK",
             "url": event.registration_url or base["url"],
         }

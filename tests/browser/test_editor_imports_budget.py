@@ -27,9 +27,9 @@ from modules.budget import admin_views
 from modules.budget.classification import paragraph_group_name, paragraph_name
 from modules.budget.demo import TOWN_PLAN, kxx_files, plan_year
 from modules.budget.models import ImportStatus, Invoice, InvoiceKind
-from modules.budget.money import format_money
 from modules.budget.tasks import run_import
 from municipalities.models import MunicipalityRole
+from radnice.core.money import format_money
 from tests.browser.conftest import PASSWORD, log_in, site_url
 from tests.factories import make_member, make_municipality
 from tests.modules.budget.conftest import (

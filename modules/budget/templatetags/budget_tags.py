@@ -1,14 +1,6 @@
 from django import template
 
-from ..money import format_money
-
 register = template.Library()
-
-
-@register.filter
-def money(hellers):
-    """Hellers as Czech money: ``1 234,50 Kč``."""
-    return format_money(hellers)
 
 
 @register.filter

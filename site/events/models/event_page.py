@@ -21,6 +21,7 @@ from radnice.core.main_image import (
     main_image_decorative_field,
     main_image_panel,
 )
+from radnice.core.money import MoneyField
 
 from .. import recurrence as rules
 from .types import EventType
@@ -121,13 +122,12 @@ class EventPage(RoutablePageMixin, Page):
         _("IČO pořadatele"), max_length=8, blank=True, validators=[validate_ico]
     )
     is_free = models.BooleanField(_("vstup zdarma"), default=False)
-    price = models.DecimalField(
+    price = MoneyField(
         _("vstupné (Kč)"),
-        max_digits=9,
-        decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Např. 150 nebo 80,50"),
     )
     price_note = models.CharField(
         _("poznámka ke vstupnému"),

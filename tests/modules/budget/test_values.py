@@ -13,8 +13,9 @@ from modules.budget.importers.base import (
     parse_item,
 )
 from modules.budget.models import Kind, kind_of_item
-from modules.budget.money import format_money, format_money_short
+from modules.budget.money import format_money_short
 from modules.budget.text import fold, search_terms
+from radnice.core.money import format_money
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ def concert(index_a):
         dates=[timed(day, 18, 20)],
         venue="Kostel sv. Jiří",
         address="Kostelní 3, Alfa",
-        price=Decimal("150"),
+        price=15000,  # hellers
         price_note="děti zdarma",
         accessibility="Bezbariérový vstup bočními dveřmi.",
         registration_url="https://vstupenky.example/koncert",

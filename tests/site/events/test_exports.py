@@ -73,7 +73,7 @@ def festival(index_a, today):
         title="Pouťové slavnosti",
         slug="pout",
         dates=[whole_days(first, first + datetime.timedelta(days=2))],
-        price=Decimal("1234.5"),
+        price=123450,  # hellers
     )
     event.save_revision().publish()
     event.first_day = first

@@ -1,15 +1,14 @@
 """Czech formatting of dates, times, prices and repetition rules."""
 
 import datetime
-from decimal import Decimal
 from types import SimpleNamespace
 
 from django.utils import translation
 
+from radnice.core.money import format_money
 from radnice.events.formatting import (
     describe_recurrence,
     format_date,
-    format_money,
     format_occurrence,
     format_price,
 )
@@ -45,9 +44,10 @@ def test_occurrences_in_words():
 
 
 def test_money_with_spaces_between_thousands_and_a_decimal_comma():
-    assert format_money(Decimal("1234.5")) == f"1{NBSP}234,50{NBSP}Kč"
-    assert format_money(Decimal("150")) == f"150{NBSP}Kč"
-    assert format_money(Decimal("1000000")) == f"1{NBSP}000{NBSP}000{NBSP}Kč"
+    # an event's admission is written as on a poster: a whole amount without ",00"
+    assert format_money(123450, omit_zero_hellers=True) == f"1{NBSP}234,50{NBSP}Kč"
+    assert format_money(15000, omit_zero_hellers=True) == f"150{NBSP}Kč"
+    assert format_money(100000000, omit_zero_hellers=True) == f"1{NBSP}000{NBSP}000{NBSP}Kč"
 
 
 def price_of(**fields):
@@ -57,8 +57,8 @@ def price_of(**fields):
 
 def test_prices():
     assert price_of(is_free=True) == "zdarma"
-    assert price_of(price=Decimal("0")) == "zdarma"
-    assert price_of(price=Decimal("80"), price_note="děti 40 Kč") == f"80{NBSP}Kč (děti 40 Kč)"
+    assert price_of(price=0) == "zdarma"
+    assert price_of(price=8000, price_note="děti 40 Kč") == f"80{NBSP}Kč (děti 40 Kč)"
     assert price_of(price_note="dobrovolné vstupné") == "dobrovolné vstupné"
     assert price_of() == ""
 
