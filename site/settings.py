@@ -575,6 +575,11 @@ RADNICE_CITIZEN_UNVERIFIED_DAYS = int(os.environ.get("RADNICE_CITIZEN_UNVERIFIED
 # Verified identity of citizens through one OpenID Connect identity provider of the
 # installation (NIA, BankID...; radnice.citizens.oidc). Not a log-in method: a logged-in citizen
 # proves who they are. Off while RADNICE_OIDC_ISSUER is empty.
+# Fio banka's API for the payment shop's bank statements (modules/payments/fio.py); the tests
+# point it at a fake server on 127.0.0.1.
+RADNICE_FIO_API_URL = os.environ.get("RADNICE_FIO_API_URL", "https://fioapi.fio.cz/v1/rest/")
+RADNICE_FIO_TIMEOUT = float(os.environ.get("RADNICE_FIO_TIMEOUT", "30"))
+
 RADNICE_OIDC = {
     "ISSUER": os.environ.get("RADNICE_OIDC_ISSUER", "").strip().rstrip("/"),
     "CLIENT_ID": os.environ.get("RADNICE_OIDC_CLIENT_ID", ""),
