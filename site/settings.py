@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "radnice.seo",
     "radnice.search",
     "radnice.opendata",
+    "radnice.notifications",
     "radnice.citizens",
     "modules.budget",
     *THEME_APPS,
@@ -336,9 +337,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.citizens.tasks.purge_unverified_signups",
         "schedule": crontab(hour=2, minute=40),
     },
+    # The outbox's purge (radnice.notifications): sent and failed messages after
+    # RADNICE_OUTBOX_KEEP_DAYS; the entry keeps the name it had when it purged citizens' keys.
     "citizens-forget-sent-mail": {
-        "task": "radnice.citizens.tasks.forget_sent_mail",
+        "task": "radnice.notifications.tasks.purge_outbox",
         "schedule": crontab(hour=2, minute=50),
+    },
+    "notifications-requeue-lost-messages": {
+        "task": "radnice.notifications.tasks.requeue_lost_messages",
+        "schedule": crontab(minute="*/5"),
     },
     "citizens-purge-retained-records": {
         "task": "radnice.citizens.tasks.purge_retained_records",
@@ -407,6 +414,16 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "radnice@localhost")
+# The outbox (radnice.notifications): domains besides DEFAULT_FROM_EMAIL's whose SPF/DKIM let
+# the platform send as a town's own address (comma-separated); how many attempts a message
+# gets; how many days sent and failed messages (addresses, contents) are kept.
+RADNICE_MAIL_SENDER_DOMAINS = [
+    domain.strip()
+    for domain in os.environ.get("RADNICE_MAIL_SENDER_DOMAINS", "").split(",")
+    if domain.strip()
+]
+RADNICE_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("RADNICE_OUTBOX_MAX_ATTEMPTS", "5"))
+RADNICE_OUTBOX_KEEP_DAYS = int(os.environ.get("RADNICE_OUTBOX_KEEP_DAYS", "365"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail.
