@@ -53,9 +53,7 @@ def send_citizen_mail(municipality, template_prefix, to, context=None, *, key=No
     recipient and key are sent only once); ``language`` defaults to the current one.
     Returns the message's key.
     """
-    return queue_mail(
-        municipality, template_prefix, to, context, key=key, language=language
-    ).key
+    return queue_mail(municipality, template_prefix, to, context, key=key, language=language).key
 
 
 def deliver(key, message):

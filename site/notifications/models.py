@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import PreviewableMixin
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.models import Municipality
@@ -84,9 +85,7 @@ def attachment_path(instance, filename):
 class OutboxAttachment(models.Model):
     """A file sent with a message, in the private storage (never under MEDIA_ROOT)."""
 
-    message = models.ForeignKey(
-        OutboxMessage, on_delete=models.CASCADE, related_name="attachments"
-    )
+    message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE, related_name="attachments")
     filename = models.CharField(_("název souboru"), max_length=255)
     content_type = models.CharField(_("typ obsahu"), max_length=255)
     file = models.FileField(_("soubor"), upload_to=attachment_path, max_length=255)
@@ -99,7 +98,7 @@ class OutboxAttachment(models.Model):
         return self.filename
 
 
-class MessageTemplate(models.Model):
+class MessageTemplate(PreviewableMixin, models.Model):
     """A town's own wording of one kind of message in one language.
 
     Used only for that town's messages in that language; without it the kind's default
@@ -125,7 +124,7 @@ class MessageTemplate(models.Model):
         _("text zprávy"),
         help_text=_(
             "Šablona textu (jazyk šablon Djanga, např. {{ town_name }}). Pozdrav a podpis "
-            "obce doplní začátek {% extends \"account/email/base_message.txt\" %} "
+            'obce doplní začátek {% extends "account/email/base_message.txt" %} '
             "s textem v {% block content %}…{% endblock %}."
         ),
     )
@@ -154,15 +153,28 @@ class MessageTemplate(models.Model):
         label = kind.label if kind else self.kind
         return f"{label} ({self.get_language_display()})"
 
+    preview_modes = [("", _("Náhled s ukázkovými údaji"))]
+
+    def get_preview_template(self, request, mode_name):
+        return "notifications/admin/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .rendering import preview
+
+        return {"preview": preview(self)}
+
     def clean(self):
         from .kinds import get_kind
         from .rendering import template_errors
 
         errors = {}
-        if get_kind(self.kind) is None:
+        kind = get_kind(self.kind)
+        if kind is None:
             errors["kind"] = _("Tento druh zprávy neexistuje.")
         for field in ("subject", "body", "html"):
-            message = template_errors(getattr(self, field), html=field == "html")
+            message = template_errors(
+                getattr(self, field), html=field == "html", sample=kind.sample if kind else None
+            )
             if message:
                 errors[field] = message
         if errors:

@@ -67,9 +67,7 @@ def message_key(municipality, kind, to, key=None):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def queue_mail(
-    municipality, kind, to, context=None, *, key=None, language=None, attachments=()
-):
+def queue_mail(municipality, kind, to, context=None, *, key=None, language=None, attachments=()):
     """Queue a message of ``kind`` from ``municipality`` to ``to`` (an address or a list).
 
     ``context`` fills the templates; ``key`` makes the message unique in the town (the same
@@ -192,9 +190,9 @@ def send_message(message_id):
         OutboxMessage.objects.filter(pk=message.pk).update(
             state=MessageState.FAILED if final else MessageState.QUEUED,
             last_error=f"{type(error).__name__}: {error}"[:2000],
-            next_attempt_at=None if final else now + datetime.timedelta(
-                seconds=backoff(message.attempts)
-            ),
+            next_attempt_at=None
+            if final
+            else now + datetime.timedelta(seconds=backoff(message.attempts)),
             updated_at=now,
         )
         raise SendingFailed(message, error, final) from error
@@ -208,7 +206,9 @@ def send_message(message_id):
 def resend(message):
     """Put a failed row back in the queue (the town's staff: "Odeslat znovu")."""
     updated = OutboxMessage.objects.filter(pk=message.pk, state=MessageState.FAILED).update(
-        state=MessageState.QUEUED, attempts=0, next_attempt_at=timezone.now(),
+        state=MessageState.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
         updated_at=timezone.now(),
     )
     if updated:
@@ -244,9 +244,9 @@ def purge_outbox(days=None, now=None):
     their attachments' files; returns how many rows went."""
     days = keep_days() if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    old = OutboxMessage.objects.filter(
-        state__in=[MessageState.SENT, MessageState.FAILED]
-    ).filter(sent_at__lt=cutoff) | OutboxMessage.objects.filter(
+    old = OutboxMessage.objects.filter(state__in=[MessageState.SENT, MessageState.FAILED]).filter(
+        sent_at__lt=cutoff
+    ) | OutboxMessage.objects.filter(
         state=MessageState.FAILED, sent_at__isnull=True, updated_at__lt=cutoff
     )
     with transaction.atomic():
@@ -254,8 +254,8 @@ def purge_outbox(days=None, now=None):
         files = list(
             OutboxAttachment.objects.filter(message_id__in=rows).values_list("file", flat=True)
         )
-        deleted = OutboxMessage.objects.filter(pk__in=rows).delete()[1].get(
-            OutboxMessage._meta.label, 0
+        deleted = (
+            OutboxMessage.objects.filter(pk__in=rows).delete()[1].get(OutboxMessage._meta.label, 0)
         )
         transaction.on_commit(lambda: _delete_files(files))
     return deleted

@@ -118,10 +118,14 @@ def template_errors(source, html=False, sample=None):
         line = debug.get("line") or _line_of(str(error)) or 1
         during = (debug.get("during") or "").strip()
         if during:
-            return _("Řádek %(line)s: chyba v zápisu „%(during)s“ (neznámá, neuzavřená "
-                     "nebo chybně zapsaná značka či filtr).") % {"line": line, "during": during}
-        return _("Řádek %(line)s: chyba v zápisu šablony (neznámá, neuzavřená nebo chybně "
-                 "zapsaná značka či filtr).") % {"line": line}
+            return _(
+                "Řádek %(line)s: chyba v zápisu „%(during)s“ (neznámá, neuzavřená "
+                "nebo chybně zapsaná značka či filtr)."
+            ) % {"line": line, "during": during}
+        return _(
+            "Řádek %(line)s: chyba v zápisu šablony (neznámá, neuzavřená nebo chybně "
+            "zapsaná značka či filtr)."
+        ) % {"line": line}
     except TemplateDoesNotExist as error:
         return _("Šablona „%(name)s“ neexistuje.") % {"name": error}
     except Exception as error:  # a filter failing on the sample, say
@@ -172,3 +176,27 @@ def render_message(municipality, kind, context=None, language=None):
     override = town_template(municipality, kind, language)
     subject, body, html = render_parts(municipality, kind, context, language, override)
     return {"subject": subject, "body": body, "html": html, "language": language}
+
+
+def preview(message_template):
+    """The town's wording filled with its kind's sample: a dict of ``subject``, ``body``,
+    ``html`` and ``error`` (a Czech message when it cannot be rendered)."""
+    from .kinds import get_kind
+
+    kind = get_kind(message_template.kind)
+    municipality = getattr(message_template, "municipality", None)
+    if kind is None or municipality is None:
+        return {"error": _("Vyberte obec a druh zprávy.")}
+    for field in ("subject", "body", "html"):
+        error = template_errors(getattr(message_template, field), html=field == "html")
+        if error:
+            return {"error": error}
+    try:
+        subject, body, html = render_parts(
+            municipality, kind.name, kind.sample, message_template.language, message_template
+        )
+    except Exception as error:
+        return {
+            "error": _("Šablonu nelze vykreslit s ukázkovými údaji: %(error)s") % {"error": error}
+        }
+    return {"subject": subject, "body": body, "html": html, "error": ""}

@@ -15,7 +15,7 @@ def send_outbox_message(self, message_id):
         if failure.final:
             return False
         # The row waits in the queue (next_attempt_at); no retry limit here: the row counts.
-        raise self.retry(exc=failure.error, countdown=failure.countdown, max_retries=None)
+        raise self.retry(exc=failure.error, countdown=failure.countdown, max_retries=None) from None
 
 
 @shared_task(name="radnice.notifications.tasks.requeue_lost_messages", acks_late=True)
