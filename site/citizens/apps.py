@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ PER_TOWN_EMAIL = "Using email as a login method requires ACCOUNT_UNIQUE_EMAIL"
 #: What allauth's templates get, with example values (the preview of a town's wording).
 ACCOUNT_SAMPLE = {
     "email": "jana.novakova@example.cz",
-    "user": {"email": "jana.novakova@example.cz", "username": "obcan-ukazka"},
+    "user": SimpleNamespace(email="jana.novakova@example.cz", username="obcan-ukazka"),
     "user_display": "jana.novakova@example.cz",
     "activate_url": "https://obec.example/ucet/confirm-email/ukazka/",
     "password_reset_url": "https://obec.example/ucet/password/reset/key/ukazka/",

@@ -7,7 +7,7 @@ records name the platform's mail server; another domain's address would be refus
 marked as spam by the recipients' servers). Reply-To is any address the town chooses.
 """
 
-from email.utils import formataddr
+from email.headerregistry import Address
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -47,7 +47,13 @@ def from_email(municipality):
     """The From header of the town's messages."""
     own = sender_settings(municipality)
     address = own.from_email if own.from_email and not sender_domain_error(own.from_email) else ""
-    return formataddr((own.from_name or municipality.name, address or settings.DEFAULT_FROM_EMAIL))
+    # Readable (the name unencoded, quoted when needed): Django encodes it when sending.
+    return str(
+        Address(
+            display_name=own.from_name or municipality.name,
+            addr_spec=address or settings.DEFAULT_FROM_EMAIL,
+        )
+    )
 
 
 def reply_to(municipality):

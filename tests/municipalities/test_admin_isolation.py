@@ -23,6 +23,7 @@ from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
 from radnice.citizens.verification import block, confirm_by_office
 from radnice.core.models import SocialMediaSettings
+from radnice.notifications.models import MessageState, MessageTemplate, OutboxMessage
 
 from ..admin_urls import admin_url_patterns, kwargs_of, single_object_url_names
 from ..factories import PersonFactory, StandardPageFactory, SuperuserFactory
@@ -91,7 +92,25 @@ def town_b_content(town_b, editor_b):
     settings.facebook = f"https://facebook.example/{MARKER}"
     settings.save()
     citizen = citizen_with_history(town_b, f"{MARKER}@example.cz", editor_b)
+    # What the town sent and its wording of a message (radnice.notifications).
+    outbox_message = OutboxMessage.objects.create(
+        municipality=town_b,
+        key=MARKER,
+        subject=f"Zpráva {MARKER}",
+        recipients=[f"{MARKER}@example.cz"],
+        body=MARKER,
+        state=MessageState.FAILED,
+    )
+    message_template = MessageTemplate.objects.create(
+        municipality=town_b,
+        kind="account/email/unknown_account",
+        language="cs",
+        subject=f"Předmět {MARKER}",
+        body=MARKER,
+    )
     return {
+        "outbox_message": outbox_message,
+        "message_template": message_template,
         "citizen": citizen,
         "citizen_verification": citizen.verifications.get(),
         "page": page,
@@ -579,6 +598,8 @@ SAMPLE_LISTINGS = [
     "wagtailsnippets_people_person:list",
     "wagtailadmin_reports:locked_pages",
     "citizen_organisations:index",
+    "outbox:index",
+    "wagtailsnippets_notifications_messagetemplate:list",
 ]
 
 
