@@ -84,6 +84,11 @@ def render_text(source, context, html=False):
     return _engine(html).from_string(source).render(Context(context, autoescape=html))
 
 
+def render_file(name, context):
+    """A text template of the project (the theme first), without HTML escaping."""
+    return _engine(False).get_template(name).render(Context(context, autoescape=False))
+
+
 def _forbidden_tag(source):
     for token in Lexer(source).tokenize():
         if token.token_type != TokenType.BLOCK:
@@ -157,8 +162,8 @@ def render_parts(municipality, kind, context, language, override=None):
                 body = render_text(override.body, context).strip()
                 html = render_text(override.html, context, html=True).strip()
             else:
-                subject = render_to_string(f"{kind}_subject.txt", context)
-                body = render_to_string(f"{kind}_message.txt", context).strip()
+                subject = render_file(f"{kind}_subject.txt", context)
+                body = render_file(f"{kind}_message.txt", context).strip()
                 try:
                     html = render_to_string(f"{kind}_message.html", context).strip()
                 except TemplateDoesNotExist:

@@ -77,6 +77,20 @@ def test_the_text_is_not_html_escaped_and_the_html_part_is(
     assert (html, mimetype) == ("<p>Pro a&lt;b&gt;@example.cz</p>", "text/html")
 
 
+def test_the_kinds_text_files_are_not_html_escaped(
+    town_a, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    import themes.loader
+
+    folder = tmp_path / "account" / "email"
+    folder.mkdir(parents=True)
+    (folder / "unknown_account_message.txt").write_text("Pro {{ email }} & spol.")
+    monkeypatch.setattr(themes.loader, "theme_template_dirs", lambda: {"zkouska": tmp_path})
+    town_a.theme = "zkouska"
+    message = send(town_a, "cs", django_capture_on_commit_callbacks, to="o'brien@example.cz")
+    assert message.body == "Pro o'brien@example.cz & spol."
+
+
 def test_links_come_from_the_registered_site_not_the_requests_host(
     client, town_a, django_capture_on_commit_callbacks
 ):
