@@ -416,13 +416,15 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "radnice@localhost")
 # The outbox (radnice.notifications): domains besides DEFAULT_FROM_EMAIL's whose SPF/DKIM let
 # the platform send as a town's own address (comma-separated); how many attempts a message
-# gets; how many days sent and failed messages (addresses, contents) are kept.
+# gets; after how many days a sent message's addresses and contents are emptied, and after how
+# many its row (and so its key: a message with the same key is sent once meanwhile) goes.
 RADNICE_MAIL_SENDER_DOMAINS = [
     domain.strip()
     for domain in os.environ.get("RADNICE_MAIL_SENDER_DOMAINS", "").split(",")
     if domain.strip()
 ]
 RADNICE_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("RADNICE_OUTBOX_MAX_ATTEMPTS", "5"))
+RADNICE_OUTBOX_CONTENT_DAYS = int(os.environ.get("RADNICE_OUTBOX_CONTENT_DAYS", "30"))
 RADNICE_OUTBOX_KEEP_DAYS = int(os.environ.get("RADNICE_OUTBOX_KEEP_DAYS", "365"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -25,8 +25,9 @@ class OutboxMessage(models.Model):
     """One e-mail, rendered when it was queued, sent at most once by a Celery task.
 
     ``key`` (a hash, unique per town) makes a message unique: queueing the same key again
-    adds nothing. Addresses and contents are personal data: sent rows are emptied and then
-    deleted after ``RADNICE_OUTBOX_KEEP_DAYS`` (radnice.notifications.outbox.purge_outbox).
+    adds nothing. Addresses and contents are personal data: a sent row is emptied after
+    ``RADNICE_OUTBOX_CONTENT_DAYS`` and deleted after ``RADNICE_OUTBOX_KEEP_DAYS``
+    (radnice.notifications.outbox.purge_outbox).
     """
 
     municipality = models.ForeignKey(
@@ -57,6 +58,7 @@ class OutboxMessage(models.Model):
     updated_at = models.DateTimeField(_("změněno"), auto_now=True)
     next_attempt_at = models.DateTimeField(_("další pokus"), null=True, blank=True)
     sent_at = models.DateTimeField(_("odesláno"), null=True, blank=True, db_index=True)
+    emptied_at = models.DateTimeField(_("obsah smazán"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("odesílaný e-mail")
@@ -70,7 +72,7 @@ class OutboxMessage(models.Model):
         permissions = [("resend_outboxmessage", "Can send a failed message again")]
 
     def __str__(self):
-        return self.subject or self.key
+        return self.subject or str(_("(obsah smazán)"))
 
     @property
     def recipient_list(self):

@@ -18,7 +18,8 @@ rows left *queued* whose task was lost.
 
 A message's ``key`` is unique per town: a caller that passes its own key (say
 ``f"receipt-{order.pk}"``) queues the message once however often it calls, for as long as the
-row is kept (``RADNICE_OUTBOX_KEEP_DAYS``; :func:`purge_outbox` daily).
+row is kept (``RADNICE_OUTBOX_KEEP_DAYS``; :func:`purge_outbox` daily). Addresses and contents
+go sooner: a sent row is emptied after ``RADNICE_OUTBOX_CONTENT_DAYS`` (:func:`redact_sent`).
 """
 
 import datetime
@@ -239,9 +240,41 @@ def requeue_lost(now=None):
     return failed, len(waiting)
 
 
+def content_days():
+    return int(getattr(settings, "RADNICE_OUTBOX_CONTENT_DAYS", 30))
+
+
+def redact_sent(days=None, now=None):
+    """Empty the addresses, contents and attachments of messages sent more than ``days``
+    (``RADNICE_OUTBOX_CONTENT_DAYS``) ago; the row (key, kind, state, times) stays until the
+    purge, so its key still sends once. Failed rows keep theirs: staff may send them again.
+    Returns how many rows were emptied."""
+    days = content_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    with transaction.atomic():
+        rows = list(
+            OutboxMessage.objects.select_for_update()
+            .filter(state=MessageState.SENT, sent_at__lt=cutoff, emptied_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        _delete_attachments(OutboxAttachment.objects.filter(message_id__in=rows))
+        OutboxMessage.objects.filter(pk__in=rows).update(
+            recipients=[],
+            from_email="",
+            reply_to="",
+            subject="",
+            body="",
+            html="",
+            emptied_at=timezone.now(),
+        )
+    return len(rows)
+
+
 def purge_outbox(days=None, now=None):
-    """Delete rows sent or failed more than ``days`` (``RADNICE_OUTBOX_KEEP_DAYS``) ago, with
-    their attachments' files; returns how many rows went."""
+    """Empty old sent messages (:func:`redact_sent`), then delete rows sent or failed more
+    than ``days`` (``RADNICE_OUTBOX_KEEP_DAYS``) ago, with their attachments' files; returns
+    how many rows were deleted."""
+    redact_sent(now=now)
     days = keep_days() if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     old = OutboxMessage.objects.filter(state__in=[MessageState.SENT, MessageState.FAILED]).filter(
@@ -251,14 +284,18 @@ def purge_outbox(days=None, now=None):
     )
     with transaction.atomic():
         rows = list(old.select_for_update().values_list("pk", flat=True))
-        files = list(
-            OutboxAttachment.objects.filter(message_id__in=rows).values_list("file", flat=True)
-        )
+        _delete_attachments(OutboxAttachment.objects.filter(message_id__in=rows))
         deleted = (
             OutboxMessage.objects.filter(pk__in=rows).delete()[1].get(OutboxMessage._meta.label, 0)
         )
-        transaction.on_commit(lambda: _delete_files(files))
     return deleted
+
+
+def _delete_attachments(attachments):
+    """Delete the rows now and their files once the transaction has committed."""
+    names = list(attachments.values_list("file", flat=True))
+    attachments.delete()
+    transaction.on_commit(lambda: _delete_files(names))
 
 
 def _delete_files(names):

@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='změněno')),
                 ('next_attempt_at', models.DateTimeField(blank=True, null=True, verbose_name='další pokus')),
                 ('sent_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='odesláno')),
+                ('emptied_at', models.DateTimeField(blank=True, null=True, verbose_name='obsah smazán')),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outbox_messages', to='municipalities.municipality', verbose_name='obec')),
             ],
             options={

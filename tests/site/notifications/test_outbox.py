@@ -210,3 +210,32 @@ def test_the_daily_purge_deletes_old_messages_and_their_files(
         assert purge_outbox.delay().get() == 1
     assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {recent.pk, unsent.pk}
     assert not storage.exists(file_name)
+
+
+def test_a_sent_messages_addresses_and_contents_are_emptied_sooner(
+    town_a, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        old = queue(town_a, key="mesic-stara", attachments=[("a.pdf", b"%PDF-1.4", None)])
+        recent = queue(town_a, key="vcerejsi")
+    with django_capture_on_commit_callbacks(execute=False):
+        failed = queue(town_a, key="neodeslana")
+    storage = OutboxAttachment._meta.get_field("file").storage
+    file_name = old.attachments.get().file.name
+    past = timezone.now() - datetime.timedelta(days=settings.RADNICE_OUTBOX_CONTENT_DAYS + 1)
+    OutboxMessage.objects.filter(pk=old.pk).update(sent_at=past)
+    OutboxMessage.objects.filter(pk=failed.pk).update(state=MessageState.FAILED, updated_at=past)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge_outbox.delay().get() == 0
+    old.refresh_from_db()
+    assert (old.recipients, old.subject, old.body, old.from_email) == ([], "", "", "")
+    assert old.emptied_at is not None and old.state == MessageState.SENT
+    assert not old.attachments.exists() and not storage.exists(file_name)
+    assert str(old) == "(obsah smazán)"
+    # Its key still sends once; the recent and the failed message keep their contents.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert queue(town_a, key="mesic-stara").pk == old.pk
+    assert len(mail.outbox) == 2
+    for kept in (recent, failed):
+        kept.refresh_from_db()
+        assert kept.recipients == [EMAIL] and kept.body and kept.emptied_at is None
