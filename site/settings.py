@@ -405,14 +405,17 @@ else:
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Every e-mail, Django's and Wagtail's own too, goes through the outbox
+# (radnice.notifications.backend), which delivers through RADNICE_OUTBOX_DELIVERY_BACKEND.
+EMAIL_BACKEND = "radnice.notifications.backend.OutboxEmailBackend"
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    RADNICE_OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    RADNICE_OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "radnice@localhost")
 # The outbox (radnice.notifications): domains besides DEFAULT_FROM_EMAIL's whose SPF/DKIM let
 # the platform send as a town's own address (comma-separated); how many attempts a message

@@ -34,6 +34,10 @@ from .outbox import resend
 MENU_NAME = "emaily"
 
 
+def town_label(message):
+    return message.municipality or _("platforma (e-maily Djanga a Wagtailu)")
+
+
 def kind_label(message):
     kind = get_kind(message.kind)
     return kind.label if kind else message.kind
@@ -69,7 +73,7 @@ class OutboxIndexView(IndexView):
             Column("kind", label=_("Druh zprávy"), accessor=kind_label),
             Column("state", label=_("Stav"), accessor="get_state_display", sort_key="state"),
             Column("attempts", label=_("Pokusy")),
-            Column("municipality", label=_("Obec")),
+            Column("municipality", label=_("Obec"), accessor=town_label),
         ]
 
 
@@ -100,8 +104,11 @@ class OutboxInspectView(InspectView):
             pk=self.pk,
         )
 
+    def get_municipality_display_value(self):
+        return town_label(self.object)
+
     def get_recipients_display_value(self):
-        return self.object.recipient_list
+        return ", ".join([*self.object.recipients, *self.object.cc, *self.object.bcc])
 
     def get_kind_display_value(self):
         return kind_label(self.object)

@@ -30,9 +30,13 @@ class OutboxMessage(models.Model):
     (radnice.notifications.outbox.purge_outbox).
     """
 
+    # Empty for the platform's own mail (the staff's password reset, Wagtail's moderation
+    # notices: radnice.notifications.backend), which only the operator sees.
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="outbox_messages",
         verbose_name=_("obec"),
     )
@@ -42,6 +46,8 @@ class OutboxMessage(models.Model):
     from_email = models.CharField(_("odesílatel"), max_length=320, blank=True)
     reply_to = models.CharField(_("adresa pro odpověď"), max_length=320, blank=True)
     recipients = models.JSONField(_("příjemci"), default=list, blank=True)
+    cc = models.JSONField(_("kopie"), default=list, blank=True)
+    bcc = models.JSONField(_("skrytá kopie"), default=list, blank=True)
     subject = models.CharField(_("předmět"), max_length=998, blank=True)
     body = models.TextField(_("text"), blank=True)
     html = models.TextField(_("HTML"), blank=True)
@@ -81,7 +87,7 @@ class OutboxMessage(models.Model):
 
 def attachment_path(instance, filename):
     # A random name: the original one is kept in ``filename``, never in a path.
-    return f"outbox/{instance.message.municipality_id}/{uuid.uuid4().hex}"
+    return f"outbox/{instance.message.municipality_id or 'platforma'}/{uuid.uuid4().hex}"
 
 
 class OutboxAttachment(models.Model):

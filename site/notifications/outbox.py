@@ -33,6 +33,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .backend import delivery_connection
 from .models import MessageState, OutboxAttachment, OutboxMessage
 from .rendering import render_message
 from .sender import from_email, reply_to
@@ -120,6 +121,40 @@ def store(municipality, key, fields, attachments=(), schedule=True):
     return message
 
 
+def store_email(email):
+    """An ``EmailMessage`` that Django or Wagtail sent by itself (no town, no template):
+    a row of the outbox, sent after the commit (radnice.notifications.backend)."""
+    html = next(
+        (
+            content
+            for content, mimetype in getattr(email, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
+    )
+    attachments = [
+        (item.filename, item.content, item.mimetype)
+        for item in email.attachments
+        if not hasattr(item, "get_payload")  # a MIMEBase part: none of Django's own mails
+    ]
+    return store(
+        None,
+        uuid.uuid4().hex,
+        {
+            "subject": " ".join(str(email.subject).splitlines()),
+            "body": email.body,
+            "html": html,
+            "from_email": email.from_email or settings.DEFAULT_FROM_EMAIL,
+            "reply_to": ", ".join(email.reply_to),
+            "recipients": list(email.to),
+            "cc": list(email.cc),
+            "bcc": list(email.bcc),
+            "language": "",
+        },
+        attachments,
+    )
+
+
 def schedule_sending(message):
     from radnice.core.background import run_after_commit
 
@@ -156,7 +191,12 @@ def email_of(message):
         message.body,
         message.from_email,
         message.recipients,
-        reply_to=[message.reply_to] if message.reply_to else None,
+        cc=message.cc,
+        bcc=message.bcc,
+        reply_to=[address.strip() for address in message.reply_to.split(",")]
+        if message.reply_to
+        else None,
+        connection=delivery_connection(),
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")
@@ -260,6 +300,8 @@ def redact_sent(days=None, now=None):
         _delete_attachments(OutboxAttachment.objects.filter(message_id__in=rows))
         OutboxMessage.objects.filter(pk__in=rows).update(
             recipients=[],
+            cc=[],
+            bcc=[],
             from_email="",
             reply_to="",
             subject="",

@@ -239,3 +239,38 @@ def test_a_sent_messages_addresses_and_contents_are_emptied_sooner(
     for kept in (recent, failed):
         kept.refresh_from_db()
         assert kept.recipients == [EMAIL] and kept.body and kept.emptied_at is None
+
+
+def test_djangos_and_wagtails_own_mail_goes_through_the_outbox(
+    db, settings, django_capture_on_commit_callbacks
+):
+    """The staff's password reset, Wagtail's notices: Django's send_mail, the outbox's row."""
+    from django.core.mail import EmailMessage
+
+    settings.EMAIL_BACKEND = "radnice.notifications.backend.OutboxEmailBackend"
+    settings.RADNICE_OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    email = EmailMessage(
+        "Obnovení hesla",
+        "Odkaz: …",
+        "radnice@localhost",
+        ["redaktor@example.cz"],
+        bcc=["archiv@example.cz"],
+    )
+    email.attach("navod.txt", "Postup", "text/plain")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert email.send() == 1
+    row = OutboxMessage.objects.get()
+    assert row.municipality is None
+    assert (row.subject, row.recipients, row.bcc) == (
+        "Obnovení hesla",
+        ["redaktor@example.cz"],
+        ["archiv@example.cz"],
+    )
+    assert mail.outbox == []
+    callbacks[0]()
+    row.refresh_from_db()
+    assert row.state == MessageState.SENT
+    [sent] = mail.outbox
+    assert sent.subject == "Obnovení hesla"
+    assert sent.to == ["redaktor@example.cz"] and sent.bcc == ["archiv@example.cz"]
+    assert sent.attachments == [("navod.txt", "Postup", "text/plain")]
