@@ -220,9 +220,26 @@ def test_the_towns_administrator_sees_the_state_and_resends_a_failed_message(
     assert len(mail.outbox) == 1
 
 
-def test_the_operator_sees_every_towns_mail(client, failed_a, town_b):
-    with_b = queue_mail(town_b, KIND, "bedrich@example.cz", {}, language="cs")
+def test_the_operator_sees_every_towns_mail_and_the_platforms(
+    client, admin_a, failed_a, town_b, django_capture_on_commit_callbacks
+):
+    from django.core.mail import EmailMessage
+
+    from radnice.notifications.outbox import store_email
+
+    with django_capture_on_commit_callbacks(execute=False):
+        with_b = queue_mail(town_b, KIND, "bedrich@example.cz", {}, language="cs")
+        platform = store_email(EmailMessage("Obnovení hesla", "…", to=["redaktor@example.cz"]))
+    logged_in(client, admin_a)
+    body = get(client, reverse("outbox:index")).content.decode()
+    assert "jana@example.cz" in body
+    assert "bedrich@example.cz" not in body and "redaktor@example.cz" not in body
+    assert get(client, reverse("outbox:inspect", args=[platform.pk])).status_code == 404
+
     logged_in(client, SuperuserFactory())
     body = get(client, reverse("outbox:index")).content.decode()
-    assert "jana@example.cz" in body and "bedrich@example.cz" in body
+    for address in ("jana@example.cz", "bedrich@example.cz", "redaktor@example.cz"):
+        assert address in body
+    assert "platforma (e-maily Djanga a Wagtailu)" in body
     assert get(client, reverse("outbox:inspect", args=[with_b.pk])).status_code == 200
+    assert get(client, reverse("outbox:inspect", args=[platform.pk])).status_code == 200
