@@ -32,6 +32,7 @@ from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .backend import delivery_connection
 from .models import MessageState, OutboxAttachment, OutboxMessage
@@ -267,7 +268,9 @@ def requeue_lost(now=None):
         state=MessageState.SENDING, updated_at__lt=now - LOST_WHILE_SENDING
     ).update(
         state=MessageState.FAILED,
-        last_error="Odesílání nedoběhlo (ztracený proces); zda e-mail odešel, nelze zjistit.",
+        last_error=gettext(
+            "Odesílání nedoběhlo (proces skončil); zda e-mail odešel, nelze zjistit."
+        ),
         updated_at=now,
     )
     waiting = list(

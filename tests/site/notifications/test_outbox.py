@@ -188,6 +188,9 @@ def test_the_beat_task_restarts_lost_tasks_and_fails_lost_sending(
         sending.pk: MessageState.FAILED,  # it may have gone out: never sent twice
     }
     assert len(mail.outbox) == 1
+    assert OutboxMessage.objects.get(pk=sending.pk).last_error == (
+        "Odesílání nedoběhlo (proces skončil); zda e-mail odešel, nelze zjistit."
+    )
 
 
 def test_the_daily_purge_deletes_old_messages_and_their_files(
