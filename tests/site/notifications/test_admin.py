@@ -10,7 +10,12 @@ from django.core import mail
 from django.urls import reverse
 
 from municipalities.models import MunicipalityRole
-from radnice.notifications.models import MessageState, MessageTemplate, OutboxMessage
+from radnice.notifications.models import (
+    MessageState,
+    MessageTemplate,
+    OutboxMessage,
+    SenderSettings,
+)
 from radnice.notifications.outbox import queue_mail
 from tests.admin_urls import admin_url_patterns, kwargs_of
 from tests.factories import SuperuserFactory, make_member
@@ -243,3 +248,36 @@ def test_the_operator_sees_every_towns_mail_and_the_platforms(
     assert "platforma (e-maily Djanga a Wagtailu)" in body
     assert get(client, reverse("outbox:inspect", args=[with_b.pk])).status_code == 200
     assert get(client, reverse("outbox:inspect", args=[platform.pk])).status_code == 200
+
+
+# --- the town's sender ---------------------------------------------------------------------
+
+
+def sender_url(town):
+    return reverse("wagtailsettings:edit", args=["notifications", "sendersettings", town.site.pk])
+
+
+def test_the_towns_administrator_sets_its_sender_and_no_other_towns(
+    client, admin_a, town_a, town_b, settings
+):
+    settings.RADNICE_MAIL_SENDER_DOMAINS = ["alfa.example.cz"]
+    logged_in(client, admin_a)
+    assert get(client, sender_url(town_a)).status_code == 200
+    assert get(client, sender_url(town_b)).status_code == 404
+    data = {"from_name": "Obecní úřad Alfa", "from_email": "urad@gmail.com", "reply_to": ""}
+    response = client.post(sender_url(town_a), data, HTTP_HOST=ALFA)
+    assert response.status_code == 200
+    assert "Z domény „gmail.com“ platforma odesílat nesmí" in response.content.decode()
+    data["from_email"] = "podatelna@alfa.example.cz"
+    assert client.post(sender_url(town_a), data, HTTP_HOST=ALFA).status_code == 302
+    response = client.post(sender_url(town_b), data, HTTP_HOST=ALFA)
+    assert response.status_code == 404
+    assert SenderSettings.for_site(town_a.site).from_email == "podatelna@alfa.example.cz"
+    assert SenderSettings.for_site(town_b.site).from_email == ""
+
+
+def test_an_editor_does_not_set_the_sender(client, town_a):
+    logged_in(client, make_member(town_a, MunicipalityRole.EDITOR))
+    response = get(client, sender_url(town_a))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
