@@ -205,6 +205,11 @@ def test_the_towns_administrator_sees_the_state_and_resends_a_failed_message(
     listing = get(client, reverse("outbox:index"), state="failed").content.decode()
     assert "jana@example.cz" in listing
     assert "neodesláno" in listing
+    found = get(client, reverse("outbox:index"), q="Neznámý").content.decode()
+    assert "jana@example.cz" in found
+    not_found = get(client, reverse("outbox:index"), q="Pozvánka").content.decode()
+    assert "jana@example.cz" not in not_found
+    assert "Hledání ani filtrům neodpovídá žádný e-mail." in not_found
     detail = get(client, reverse("outbox:inspect", args=[failed_a.pk])).content.decode()
     assert "SMTPServerDisconnected: spadlo" in detail
     resend_url = reverse("outbox:resend", args=[failed_a.pk])
