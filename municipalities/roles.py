@@ -61,6 +61,7 @@ SITE_SETTING_PERMISSIONS = {
     MunicipalityRole.ADMINISTRATOR: [
         ("core", "socialmediasettings"),
         ("navigation", "footermenusettings"),
+        ("notifications", "sendersettings"),
     ],
 }
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "radnice.seo",
     "radnice.search",
     "radnice.opendata",
+    "radnice.notifications",
     "radnice.citizens",
     "modules.budget",
     *THEME_APPS,
@@ -341,9 +342,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "radnice.citizens.tasks.purge_unverified_signups",
         "schedule": crontab(hour=2, minute=40),
     },
+    # The outbox's purge (radnice.notifications): sent and failed messages after
+    # RADNICE_OUTBOX_KEEP_DAYS; the entry keeps the name it had when it purged citizens' keys.
     "citizens-forget-sent-mail": {
-        "task": "radnice.citizens.tasks.forget_sent_mail",
+        "task": "radnice.notifications.tasks.purge_outbox",
         "schedule": crontab(hour=2, minute=50),
+    },
+    "notifications-requeue-lost-messages": {
+        "task": "radnice.notifications.tasks.requeue_lost_messages",
+        "schedule": crontab(minute="*/5"),
     },
     "citizens-purge-retained-records": {
         "task": "radnice.citizens.tasks.purge_retained_records",
@@ -403,15 +410,30 @@ else:
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Every e-mail, Django's and Wagtail's own too, goes through the outbox
+# (radnice.notifications.backend), which delivers through RADNICE_OUTBOX_DELIVERY_BACKEND.
+EMAIL_BACKEND = "radnice.notifications.backend.OutboxEmailBackend"
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    RADNICE_OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    RADNICE_OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "radnice@localhost")
+# The outbox (radnice.notifications): domains besides DEFAULT_FROM_EMAIL's whose SPF/DKIM let
+# the platform send as a town's own address (comma-separated); how many attempts a message
+# gets; after how many days a sent message's addresses and contents are emptied, and after how
+# many its row (and so its key: a message with the same key is sent once meanwhile) goes.
+RADNICE_MAIL_SENDER_DOMAINS = [
+    domain.strip()
+    for domain in os.environ.get("RADNICE_MAIL_SENDER_DOMAINS", "").split(",")
+    if domain.strip()
+]
+RADNICE_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("RADNICE_OUTBOX_MAX_ATTEMPTS", "5"))
+RADNICE_OUTBOX_CONTENT_DAYS = int(os.environ.get("RADNICE_OUTBOX_CONTENT_DAYS", "30"))
+RADNICE_OUTBOX_KEEP_DAYS = int(os.environ.get("RADNICE_OUTBOX_KEEP_DAYS", "365"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail.

@@ -1,9 +1,32 @@
+import datetime
+from types import SimpleNamespace
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
+from radnice.notifications.kinds import MessageKind
+
 #: allauth's check, right for one account per address, wrong for one per address and town
 PER_TOWN_EMAIL = "Using email as a login method requires ACCOUNT_UNIQUE_EMAIL"
+
+
+#: What allauth's templates get, with example values (the preview of a town's wording).
+ACCOUNT_SAMPLE = {
+    "email": "jana.novakova@example.cz",
+    "user": SimpleNamespace(email="jana.novakova@example.cz", username="obcan-ukazka"),
+    "user_display": "jana.novakova@example.cz",
+    "activate_url": "https://obec.example/ucet/confirm-email/ukazka/",
+    "password_reset_url": "https://obec.example/ucet/password/reset/key/ukazka/",
+    "signup_url": "https://obec.example/ucet/signup/",
+    "code": "ABC123",
+    "from_email": "stara@example.cz",
+    "to_email": "nova@example.cz",
+    "deleted_email": "stara@example.cz",
+    "ip": "192.0.2.10",
+    "user_agent": "Firefox",
+    "timestamp": datetime.datetime(2030, 1, 15, 10, 30),
+}
 
 
 class CitizensConfig(AppConfig):
@@ -20,6 +43,38 @@ class CitizensConfig(AppConfig):
         "organisation": {"administrator": ["view"]},
         "auditentry": {"administrator": ["view"]},
     }
+
+    # The messages a town's administrators may reword (radnice.notifications): allauth's and
+    # the invitation to an organisation. The samples fill the preview in the admin.
+    message_kinds = [
+        MessageKind(name, label, sample=ACCOUNT_SAMPLE)
+        for name, label in (
+            ("account/email/email_confirmation_signup", _("Potvrzení e-mailu po registraci")),
+            ("account/email/email_confirmation", _("Potvrzení e-mailové adresy")),
+            ("account/email/password_reset_key", _("Obnovení hesla")),
+            ("account/email/unknown_account", _("Obnovení hesla neznámé adresy")),
+            ("account/email/account_already_exists", _("Registrace existujícího účtu")),
+            ("account/email/password_changed", _("Oznámení o změně hesla")),
+            ("account/email/password_set", _("Oznámení o nastavení hesla")),
+            ("account/email/password_reset", _("Oznámení o obnovení hesla")),
+            ("account/email/email_changed", _("Oznámení o změně e-mailu")),
+            ("account/email/email_confirm", _("Oznámení o potvrzení e-mailu")),
+            ("account/email/email_deleted", _("Oznámení o odebrání e-mailu")),
+        )
+    ] + [
+        MessageKind(
+            "citizens/email/invitation",
+            _("Pozvánka do organizace"),
+            sample={
+                "invitation": {
+                    "organisation": {"name": "Spolek přátel lip"},
+                    "get_role_display": "člen",
+                    "expires_at": datetime.date(2030, 6, 30),
+                },
+                "url": "https://obec.example/ucet/pozvanka/ukazka/",
+            },
+        )
+    ]
 
     def ready(self):
         from allauth.account import checks as allauth_checks

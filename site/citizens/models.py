@@ -6,10 +6,12 @@ its ``CitizenProfile``. Staff accounts have none. See docs/citizens.md.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
 from municipalities.validators import validate_data_box, validate_ico
+from radnice.notifications.models import MessageState, OutboxMessage
 
 
 class CitizenProfile(models.Model):
@@ -171,28 +173,27 @@ class AuditEntry(models.Model):
 # --- E-mails to citizens (radnice.citizens.mail) -----------------------------------------------
 
 
-class SentCitizenMail(models.Model):
-    """That a message to a citizen went out: its key, so that a task run twice sends once.
+class SentCitizenMailManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(state=MessageState.SENT)
 
-    The key is a hash (of the town, template, recipient and the caller's key); no address or
-    content is kept.
-    """
 
-    key = models.CharField(_("klíč"), max_length=64, unique=True)
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("obec"),
-    )
-    sent_at = models.DateTimeField(_("odesláno"), auto_now_add=True)
+class SentCitizenMail(OutboxMessage):
+    """The messages that went out: the outbox's sent rows (radnice.notifications), under the
+    name the citizens' code and tests know. A row created here is a sent one."""
+
+    objects = SentCitizenMailManager()
 
     class Meta:
-        verbose_name = _("odeslaný e-mail občanovi")
-        verbose_name_plural = _("odeslané e-maily občanům")
+        proxy = True
+        verbose_name = _("odeslaný e-mail")
+        verbose_name_plural = _("odeslané e-maily")
 
-    def __str__(self):
-        return self.key
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            self.state = MessageState.SENT
+            self.sent_at = self.sent_at or timezone.now()
+        super().save(*args, **kwargs)
 
 
 # --- Organisations (issue 11, slice "organisations") ------------------------------------------

@@ -1,24 +1,28 @@
-"""Citizens' background work: e-mails (radnice.citizens.mail) and the daily purges."""
-
-import smtplib
+"""Citizens' background work: the daily purges. Their e-mails go through the platform's
+outbox (radnice.notifications.tasks)."""
 
 from celery import shared_task
 from django.conf import settings
 
-from .mail import deliver, forget_sent_mail
+from radnice.notifications.outbox import SendingFailed
+from radnice.notifications.tasks import purge_outbox as forget_sent_mail_task  # noqa: F401
+
+from .mail import deliver
 from .purge import purge_unverified_signups
 
 
 @shared_task(
-    name="radnice.citizens.tasks.send_citizen_mail",
-    acks_late=True,
-    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=30,
-    max_retries=5,
+    name="radnice.citizens.tasks.send_citizen_mail", bind=True, acks_late=True, max_retries=5
 )
-def send_citizen_mail_task(key, message):
-    """Send a rendered message to a citizen once per key (see radnice.citizens.mail)."""
-    return deliver(key, message)
+def send_citizen_mail_task(self, key, message):
+    """A message rendered before the outbox existed (a task still in the broker at the
+    upgrade): stored in the outbox under its key and sent once from there."""
+    try:
+        return deliver(key, message)
+    except SendingFailed as failure:
+        if failure.final:
+            return False
+        raise self.retry(exc=failure.error, countdown=failure.countdown) from None
 
 
 @shared_task(name="radnice.citizens.tasks.purge_unverified_signups", acks_late=True)
@@ -27,12 +31,6 @@ def purge_unverified_signups_task(days=None):
     if days is None:
         days = settings.RADNICE_CITIZEN_UNVERIFIED_DAYS
     return purge_unverified_signups(days=int(days))
-
-
-@shared_task(name="radnice.citizens.tasks.forget_sent_mail", acks_late=True)
-def forget_sent_mail_task():
-    """Drop the keys of e-mails sent long ago (radnice.citizens.mail.KEEP_SENT_KEYS_DAYS)."""
-    return forget_sent_mail()
 
 
 @shared_task(name="radnice.citizens.tasks.purge_retained_records", acks_late=True)

@@ -24,6 +24,7 @@ from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
 from radnice.citizens.verification import block, confirm_by_office
 from radnice.core.models import SocialMediaSettings
+from radnice.notifications.models import MessageState, MessageTemplate, OutboxMessage
 
 from ..admin_urls import admin_url_patterns, kwargs_of, single_object_url_names
 from ..factories import PersonFactory, StandardPageFactory, SuperuserFactory
@@ -106,10 +107,28 @@ def town_b_content(town_b, editor_b):
     module_settings = ModuleSettings.objects.create(
         municipality=town_b, module="budget", values={"poznamka": MARKER}
     )
+    # What the town sent and its wording of a message (radnice.notifications).
+    outbox_message = OutboxMessage.objects.create(
+        municipality=town_b,
+        key=MARKER,
+        subject=f"Zpráva {MARKER}",
+        recipients=[f"{MARKER}@example.cz"],
+        body=MARKER,
+        state=MessageState.FAILED,
+    )
+    message_template = MessageTemplate.objects.create(
+        municipality=town_b,
+        kind="account/email/unknown_account",
+        language="cs",
+        subject=f"Předmět {MARKER}",
+        body=MARKER,
+    )
     return {
         "town_organisation": town_organisation,
         "module_role": module_role,
         "module_settings": module_settings,
+        "outbox_message": outbox_message,
+        "message_template": message_template,
         "citizen": citizen,
         "citizen_verification": citizen.verifications.get(),
         "page": page,
@@ -600,6 +619,8 @@ SAMPLE_LISTINGS = [
     "town_organisations:index",
     "module_roles:index",
     "module_settings:index",
+    "outbox:index",
+    "wagtailsnippets_notifications_messagetemplate:list",
 ]
 
 
