@@ -46,7 +46,11 @@ MODEL_PERMISSIONS = {
     # administrators only
     | codenames("citizens", "citizenprofile", ["view", "confirm", "block"])
     | codenames("citizens", "organisation", ["view"])
-    | codenames("citizens", "auditentry", ["view"]),
+    | codenames("citizens", "auditentry", ["view"])
+    # what the town sent (and resending a failed message) and its wording of messages
+    # (radnice.notifications): administrators only
+    | codenames("notifications", "outboxmessage", ["view", "resend"])
+    | codenames("notifications", "messagetemplate", ["add", "change", "delete", "view"]),
 }
 
 PAGE_PERMISSIONS = {
@@ -80,6 +84,7 @@ SITE_PERMISSIONS = {
     MunicipalityRole.ADMINISTRATOR: {
         "core.change_socialmediasettings",
         "navigation.change_footermenusettings",
+        "notifications.change_sendersettings",
     },
 }
 
