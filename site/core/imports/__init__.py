@@ -14,6 +14,7 @@ from .reading import (
     RowError,
     detect_encoding,
     file_size,
+    fixed_width_problem,
     numbered_lines,
     open_text,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "file_size",
     "get_importer",
     "import_atomically",
+    "fixed_width_problem",
     "numbered_lines",
     "open_text",
     "register_importer",

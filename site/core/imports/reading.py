@@ -245,3 +245,20 @@ def numbered_lines(binary, encoding, progress=None, every=5000):
         yield number, line.rstrip("\r\n")
     if progress:
         progress(number, counter.bytes_read, total)
+
+
+def fixed_width_problem(line, text, width, kind):
+    """A ``RowError`` if ``text`` (a line without its break) is not ``width`` characters long.
+
+    The column is where the line should end but does not (a short line), or where it goes on
+    past the end (a long one); ``kind`` names the format in the message ("GPC").
+    """
+    if len(text) == width:
+        return None
+    return RowError(
+        line,
+        str(min(len(text), width) + 1),
+        text[width:][:40] if len(text) > width else "",
+        _("Řádek má délku %(length)s, řádek formátu %(kind)s má mít přesně %(width)s znaků.")
+        % {"length": len(text), "kind": kind, "width": width},
+    )
