@@ -27,13 +27,11 @@ def _same_file(storage_a, name_a, storage_b, name_b):
 def _move(name, source, target, prefixes):
     """The name of the file ``name`` of ``source`` in ``target``, copied there if needed."""
     old_prefix, new_prefix = prefixes
-    if not name:
-        return name
+    if not name or not source.exists(name):
+        return name  # lost before: the report stays readable
     renamed = old_prefix + name if old_prefix else name.removeprefix(OLD_PREFIX)
     if _same_file(source, name, target, renamed):
         return renamed
-    if not source.exists(name):
-        return name  # lost before: the report stays readable
     with source.open(name, "rb") as content:
         return target.save(new_prefix + name.removeprefix(NEW_PREFIX), File(content))
 

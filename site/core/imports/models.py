@@ -10,12 +10,12 @@ def import_storage():
     """Uploaded files hold private data (names of private persons, bank accounts): never
     under MEDIA_ROOT. ``STORAGES["imports"]`` if configured, else the default storage, which
     this project keeps in PRIVATE_MEDIA_ROOT."""
-    from django.core.files.storage import InvalidStorageError, storages
+    from django.core.files.storage import InvalidStorageError, default_storage, storages
 
     try:
         return storages["imports"]
     except InvalidStorageError:
-        return storages["default"]
+        return default_storage  # lazy: follows a change of STORAGES (tests)
 
 
 def upload_path(run, filename):
