@@ -19,6 +19,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import Workflow
 
+from modules.budget.models import ImportJob, ImportStatus
 from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
 from radnice.citizens.verification import block, confirm_by_office
@@ -91,7 +92,19 @@ def town_b_content(town_b, editor_b):
     settings.facebook = f"https://facebook.example/{MARKER}"
     settings.save()
     citizen = citizen_with_history(town_b, f"{MARKER}@example.cz", editor_b)
+    # An upload of the import framework (radnice.core.imports) with its report.
+    import_run = ImportJob.objects.create(
+        municipality=town_b,
+        format="cityvizor",
+        options={"year": 2023, "mode": "replace"},
+        file=ContentFile(b"type;paragraph", name="quokka.csv"),
+        original_name=f"{MARKER}.csv",
+        status=ImportStatus.FAILED,
+        message=f"Soubor {MARKER} byl odmítnut.",
+        errors=[{"line": 2, "column": "amount", "value": MARKER, "message": MARKER}],
+    )
     return {
+        "import_run": import_run,
         "citizen": citizen,
         "citizen_verification": citizen.verifications.get(),
         "page": page,
@@ -579,6 +592,7 @@ SAMPLE_LISTINGS = [
     "wagtailsnippets_people_person:list",
     "wagtailadmin_reports:locked_pages",
     "citizen_organisations:index",
+    "budget_import:index",
 ]
 
 

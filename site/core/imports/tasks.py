@@ -6,10 +6,12 @@ conditional update, so a run that is running or finished is left alone. A run le
 """
 
 import logging
+import zlib
 from datetime import timedelta
 
 from celery import shared_task
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +46,17 @@ def claim(run_id):
         Q(status=ImportStatus.QUEUED) | Q(status=ImportStatus.RUNNING, started_at__lt=stale),
         pk=run_id,
     ).update(status=ImportStatus.RUNNING, started_at=timezone.now())
+
+
+def wait_for_other_runs(run):
+    """Inside the run's transaction: wait until no other run of the same importer for the same
+    town is writing, so that two uploads of one file, racing, import it once (the second sees
+    what the first saved). SQLite lets one transaction write at a time anyway; PostgreSQL takes
+    a transaction-level advisory lock."""
+    if connection.vendor == "postgresql":
+        key = zlib.crc32(f"{run.importer}:{run.municipality_id}".encode())
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [0x1A0, key - (1 << 31)])
 
 
 def _fail(run, message):
@@ -84,7 +97,12 @@ def run_import(run_id):
     report = importer.new_report()
     try:
         with run.file.open("rb") as binary:
-            import_atomically(lambda report: importer.write(run, binary, report, progress), report)
+
+            def write(report):
+                wait_for_other_runs(run)
+                importer.write(run, binary, report, progress)
+
+            import_atomically(write, report)
     except Exception:
         logger.exception("Import %s (%s) failed", run_id, run.importer)
         return _fail(run, _("Import selhal kvůli chybě serveru; nic nebylo uloženo."))

@@ -52,9 +52,13 @@ class ImportForm(forms.Form):
             self.fields["municipality"].initial = towns.first().pk
             self.fields["municipality"].empty_label = None
         self.fields["format"].choices = list(importer.formats)
-        if len(importer.formats) == 1:
+        if len(importer.formats) == 1:  # nothing to choose
             self.fields["format"].widget = forms.HiddenInput()
             self.fields["format"].initial = importer.formats[0][0]
+            self.fields["format"].required = False
+
+    def clean_format(self):
+        return self.cleaned_data.get("format") or self.importer.formats[0][0]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -1,18 +1,23 @@
 """The platform's import framework (radnice.core.imports) with a second consumer besides the
 budget: a test-only importer of GPC-like bank statements (``statement_importer``)."""
 
+import threading
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
 from django.urls import reverse
 
 from radnice.core.imports import register_importer
 from radnice.core.imports import tasks as import_tasks
 from radnice.core.imports.models import ImportRun, ImportStatus
 from radnice.core.imports.tasks import run_import
+from tests.factories import make_municipality
 
 from .statement_importer import (
     TrialStatementImporter,
@@ -199,6 +204,51 @@ def test_the_same_statement_imported_twice_adds_nothing(town_a):
     assert stored(town_a) == EXPECTED
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_uploads_of_one_statement_racing_import_it_once(monkeypatch):
+    """Two workers run two uploads of the same statement at the same time: the second waits
+    for the first to commit, then skips what it saved (without that, on PostgreSQL, both would
+    find nothing stored and the second would fail on the unique transaction id)."""
+    town = make_municipality("Obec Závod", "zavod.test")
+    runs = [
+        ImportRun.objects.create(
+            municipality=town,
+            importer=trial_importer.name,
+            format="gpc",
+            file=ContentFile(statement(*THREE), name="vypis.gpc"),
+        )
+        for _ in range(2)
+    ]
+    original = TrialStatementLine.objects.create
+
+    def slow_create(**kwargs):  # leaves the other worker time to start meanwhile
+        time.sleep(0.2)
+        return original(**kwargs)
+
+    monkeypatch.setattr(TrialStatementLine.objects, "create", slow_create)
+    results = []
+
+    def work(run_id):
+        try:
+            results.append(run_import(run_id))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(run.pk,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert results == [ImportStatus.SUCCEEDED, ImportStatus.SUCCEEDED]
+    counts = sorted(
+        ImportRun.objects.filter(pk__in=[run.pk for run in runs]).values_list(
+            "imported_rows", "skipped_rows"
+        )
+    )
+    assert counts == [(0, 3), (3, 0)]
+    assert stored(town) == EXPECTED
+
+
 def test_progress_is_reported_while_the_file_is_read(town_a, monkeypatch):
     reported = []
 
@@ -244,9 +294,10 @@ def test_an_importer_name_is_registered_once():
 
 
 def upload(client, town, content, host=HOST):
+    """As the form posts it: the only format is a hidden field, which may also be left out."""
     return client.post(
         reverse("trial_statement_import:add"),
-        {"municipality": town.pk, "format": "gpc", "file": SimpleUploadedFile("v.gpc", content)},
+        {"municipality": town.pk, "file": SimpleUploadedFile("v.gpc", content)},
         **host,
     )
 
@@ -262,10 +313,11 @@ def test_upload_progress_and_report_pages(
         response = upload(client_a, town_a, statement(*THREE))
     assert response.status_code == 302
     run = ImportRun.objects.get(importer="trial_statement")
-    assert (run.status, run.created_by, run.original_name) == (
+    assert (run.status, run.created_by, run.original_name, run.format) == (
         ImportStatus.QUEUED,
         importing_editor_a,
         "v.gpc",
+        "gpc",
     )
     assert response.url == reverse("trial_statement_import:detail", args=[run.pk])
     waiting = client_a.get(response.url, **HOST)
