@@ -33,3 +33,11 @@ class BudgetConfig(ModuleAppConfig):
         },
         demo="modules.budget.demo.build_demo",
     )
+
+    def ready(self):
+        super().ready()
+        from radnice.core.imports import register_importer
+
+        from .imports import budget_importer
+
+        register_importer(budget_importer)

@@ -11,9 +11,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from municipalities.forms import MunicipalityScopedForm
 from municipalities.viewsets import MunicipalityModelViewSet
+from radnice.core.imports.views import ImportViewSet
 
-from .admin_views import ImportViewSet
 from .apps import MENU_NAME
+from .imports import budget_importer
 from .models import Event, FiscalYear, OrganisationalUnit
 
 
@@ -84,7 +85,7 @@ class BudgetViewSetGroup(ViewSetGroup):
     menu_name = MENU_NAME
     menu_order = 400
     items = (
-        ImportViewSet(),
+        ImportViewSet(budget_importer),
         FiscalYearViewSet("budget_years", url_prefix="rozpocet/roky"),
         EventViewSet("budget_events", url_prefix="rozpocet/akce"),
         OrganisationalUnitViewSet("budget_units", url_prefix="rozpocet/jednotky"),

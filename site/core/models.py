@@ -6,6 +6,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from municipalities.forms import MunicipalityScopedForm
 
+# The import framework's run belongs to this app (radnice.core.imports).
+from .imports.models import ImportRun, ImportStatus  # noqa: F401
+
 
 @register_setting(icon="site")
 class SocialMediaSettings(BaseSiteSetting):

@@ -23,12 +23,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from modules.budget import admin_views
 from modules.budget.classification import paragraph_group_name, paragraph_name
 from modules.budget.demo import TOWN_PLAN, kxx_files, plan_year
 from modules.budget.models import ImportStatus, Invoice, InvoiceKind
-from modules.budget.tasks import run_import
 from municipalities.models import MunicipalityRole
+from radnice.core.imports import views as import_views
+from radnice.core.imports.tasks import run_import
 from radnice.core.money import format_money
 from tests.browser.conftest import PASSWORD, log_in, site_url
 from tests.factories import make_member, make_municipality
@@ -110,7 +110,7 @@ def ledger_upload(request, browser_sites, tmp_path, monkeypatch):
     worker = None
     if request.param == "generated":
         worker = StandInWorker()
-        monkeypatch.setattr(admin_views, "run_import", worker)
+        monkeypatch.setattr(import_views, "run_import", worker)
         town = make_municipality("Obec Alfa", "alfa.test", port=browser_sites["port"])
         path, expected = generated_ledger(town, tmp_path)
     else:

@@ -19,6 +19,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import Workflow
 
+from modules.budget.models import ImportJob, ImportStatus
 from municipalities.models import ModuleRoleAssignment, ModuleSettings, TownOrganisation
 from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
@@ -123,12 +124,24 @@ def town_b_content(town_b, editor_b):
         subject=f"Předmět {MARKER}",
         body=MARKER,
     )
+    # An upload of the import framework (radnice.core.imports) with its report.
+    import_run = ImportJob.objects.create(
+        municipality=town_b,
+        format="cityvizor",
+        options={"year": 2023, "mode": "replace"},
+        file=ContentFile(b"type;paragraph", name="quokka.csv"),
+        original_name=f"{MARKER}.csv",
+        status=ImportStatus.FAILED,
+        message=f"Soubor {MARKER} byl odmítnut.",
+        errors=[{"line": 2, "column": "amount", "value": MARKER, "message": MARKER}],
+    )
     return {
         "town_organisation": town_organisation,
         "module_role": module_role,
         "module_settings": module_settings,
         "outbox_message": outbox_message,
         "message_template": message_template,
+        "import_run": import_run,
         "citizen": citizen,
         "citizen_verification": citizen.verifications.get(),
         "page": page,
@@ -621,6 +634,7 @@ SAMPLE_LISTINGS = [
     "module_settings:index",
     "outbox:index",
     "wagtailsnippets_notifications_messagetemplate:list",
+    "budget_import:index",
 ]
 
 

@@ -1,26 +1,24 @@
 """Importers of accounting data: Cityvizor CSV, the events code list and GINIS KXX.
 
-``import_file`` is the one entry point (the management command, the Celery task and the
-demo use it). A file is imported in one transaction: every bad row is reported with its
-line, column, value and a Czech explanation, and if there is any, nothing is saved.
+``import_file`` is the one entry point (the management command, the budget's importer of the
+platform's import framework and the demo use it). A file is imported in one transaction
+(``radnice.core.imports.import_atomically``): every bad row is reported with its line,
+column, value and a Czech explanation, and if there is any, nothing is saved.
 """
 
-from django.db import transaction
 from django.utils import timezone
+
+from radnice.core.imports import import_atomically
 
 from ..models import FiscalYear, ImportFormat
 from ..summaries import rebuild_summaries
-from .base import ImportRefused, ImportReport, RowError
+from .base import BudgetImportReport, ImportRefused, RowError
 from .cityvizor import CityvizorParser
 from .events import import_events
 from .kxx import KxxParser
 from .writer import RecordWriter
 
-__all__ = ["ImportRefused", "ImportReport", "RowError", "import_file"]
-
-
-class _RollBack(Exception):
-    pass
+__all__ = ["BudgetImportReport", "ImportRefused", "RowError", "import_file", "write_file"]
 
 
 def import_file(
@@ -34,39 +32,55 @@ def import_file(
     check_ico=True,
     progress=None,
 ):
-    """Import one file (a binary file object) and return an ``ImportReport``.
+    """Import one file (a binary file object) and return a ``BudgetImportReport``.
 
     ``progress(rows, bytes_read, bytes_total)`` is called every few thousand rows.
     """
+    return import_atomically(
+        lambda report: write_file(
+            municipality,
+            binary,
+            report,
+            format=format,
+            year=year,
+            mode=mode,
+            invoices_in_ledger=invoices_in_ledger,
+            check_ico=check_ico,
+            progress=progress,
+        ),
+        BudgetImportReport(),
+    )
+
+
+def write_file(
+    municipality,
+    binary,
+    report,
+    *,
+    format,
+    year=None,
+    mode="replace",
+    invoices_in_ledger=False,
+    check_ico=True,
+    progress=None,
+):
+    """Read and save one file into ``report``, inside the caller's transaction."""
     if mode not in ("replace", "append"):
         raise ValueError(f"unknown mode {mode!r}")
-    report = ImportReport()
-    try:
-        with transaction.atomic():
-            if format == ImportFormat.EVENTS:
-                import_events(municipality, binary, mode, report, progress)
-            else:
-                _import_ledger_or_budget(
-                    municipality,
-                    binary,
-                    report,
-                    format=format,
-                    year=year,
-                    mode=mode,
-                    invoices_in_ledger=invoices_in_ledger,
-                    check_ico=check_ico,
-                    progress=progress,
-                )
-            if not report.ok:
-                raise _RollBack
-    except ImportRefused as refused:
-        report.add_error(refused.error)
-    except _RollBack:
-        pass
-    if not report.ok:
-        report.records_imported = 0
-        report.duplicates_skipped = 0
-    return report
+    if format == ImportFormat.EVENTS:
+        import_events(municipality, binary, mode, report, progress)
+    else:
+        _import_ledger_or_budget(
+            municipality,
+            binary,
+            report,
+            format=format,
+            year=year,
+            mode=mode,
+            invoices_in_ledger=invoices_in_ledger,
+            check_ico=check_ico,
+            progress=progress,
+        )
 
 
 def _import_ledger_or_budget(

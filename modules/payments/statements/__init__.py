@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from modules.budget.importers.base import ImportRefused
+from radnice.core.imports.reading import ImportRefused
 
 __all__ = ["BankTransaction", "ImportRefused", "Statement", "parse_decimal_amount", "symbols"]
 

@@ -29,7 +29,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from modules.budget.importers.base import detect_encoding
+from radnice.core.imports.reading import detect_encoding
 
 from . import BankTransaction, ImportRefused, Statement
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from modules.budget.models import Actual, Event, FiscalYear, ImportJob, ImportStatus
-from modules.budget.tasks import progress_key, run_import
+from radnice.core.imports.tasks import progress_key, run_import
 
 from .conftest import SAMPLE_ROWS, csv_bytes, enable_budget, import_bytes
 
