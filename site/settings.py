@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "radnice.opendata",
     "radnice.citizens",
     "modules.budget",
+    "modules.payments",
     *THEME_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
