@@ -29,7 +29,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from municipalities.encryption import EncryptedTextField
-from radnice.core.bank import CzechBankAccountField, IBANField, parse_czech_account
+from radnice.core.bank import (
+    CzechBankAccountField,
+    IBANField,
+    format_iban,
+    parse_czech_account,
+)
 from radnice.core.money import MoneyField, format_money
 
 #: bank code of Fio banka, the only bank whose statements the shop fetches by API (fio.py)
@@ -48,6 +53,15 @@ validate_specific_symbol = RegexValidator(
     _("Specifický symbol má jen číslice, nejvýše 10."),
     code="specific_symbol",
 )
+
+
+def organisation_errors(record):
+    """{"organisation": message} when the record's organisation belongs to another town."""
+    if not (record.organisation_id and record.municipality_id):
+        return {}
+    if record.organisation.municipality_id == record.municipality_id:
+        return {}
+    return {"organisation": _("Organizace patří jiné obci, než je vybraná obec.")}
 
 
 class Gateway(models.TextChoices):
@@ -123,16 +137,25 @@ class PaymentSettings(models.Model):
     def __str__(self):
         return str(self.organisation) if self.organisation_id else str(self._meta.verbose_name)
 
+    def save(self, *args, **kwargs):
+        if self.account:
+            self.iban = self.bank_account.to_iban()
+        if self.fio_token:
+            self.fio_token = self.fio_token.strip()
+        super().save(*args, **kwargs)
+
+    @property
+    def iban_formatted(self):
+        """The IBAN in groups of four (``CZ65 0800 0000 1920 0014 5399``); shown read-only."""
+        return format_iban(self.iban) if self.iban else ""
+
     @property
     def bank_account(self):
         """The account as ``radnice.core.bank.CzechBankAccount``."""
         return parse_czech_account(self.account)
 
     def clean(self):
-        errors = {}
-        if self.organisation_id and self.municipality_id:
-            if self.organisation.municipality_id != self.municipality_id:
-                errors["organisation"] = _("Organizace patří jiné obci než platební údaje.")
+        errors = organisation_errors(self)
         if self.gateway != Gateway.NONE and not self.merchant_id.strip():
             errors["merchant_id"] = _("Pro platební bránu zadejte číslo obchodníka.")
         if self.gateway in GATEWAYS_WITH_SECRET and not self.api_secret:
@@ -166,13 +189,6 @@ class PaymentSettings(models.Model):
                 % {"length": FIO_TOKEN_LENGTH, "given": len(token)}
             }
         return {}
-
-    def save(self, *args, **kwargs):
-        if self.account:
-            self.iban = self.bank_account.to_iban()
-        if self.fio_token:
-            self.fio_token = self.fio_token.strip()
-        super().save(*args, **kwargs)
 
 
 class Product(ClusterableModel):
@@ -255,22 +271,17 @@ class Product(ClusterableModel):
         if self.slug and self.municipality_id:
             taken = Product.objects.filter(municipality_id=self.municipality_id, slug=self.slug)
             if taken.exclude(pk=self.pk).exists():
-                errors["slug"] = _(
-                    "Adresu „%(slug)s“ už má jiný produkt obce; zvolte jinou."
-                ) % {"slug": self.slug}
-        if self.organisation_id and self.municipality_id:
-            if self.organisation.municipality_id != self.municipality_id:
-                errors["organisation"] = _("Organizace patří jiné obci než produkt.")
+                errors["slug"] = _("Adresu „%(slug)s“ už má jiný produkt obce; zvolte jinou.") % {
+                    "slug": self.slug
+                }
+        errors.update(organisation_errors(self))
         if self.price is not None and self.price <= 0:
             errors["price"] = _("Cena musí být větší než 0 Kč.")
-        if self.available_from and self.available_until:
-            if self.available_until < self.available_from:
-                errors["available_until"] = _(
-                    "Prodej nemůže skončit (%(until)s) dřív, než začne (%(from)s)."
-                ) % {
-                    "until": date_format(self.available_until, "j. n. Y"),
-                    "from": date_format(self.available_from, "j. n. Y"),
-                }
+        starts, ends = self.available_from, self.available_until
+        if starts and ends and ends < starts:
+            errors["available_until"] = _(
+                "Prodej nemůže skončit (%(until)s) dřív, než začne (%(from)s)."
+            ) % {"until": date_format(ends, "j. n. Y"), "from": date_format(starts, "j. n. Y")}
         if errors:
             raise ValidationError(errors)
 
@@ -288,7 +299,9 @@ class PriceTier(Orderable):
     """One price of a product with several (a waste fee: adult, child, holiday cottage)."""
 
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="price_tiers")
-    label = models.CharField(_("název ceny"), max_length=100, help_text=_("Např. „Dítě do 15 let“."))
+    label = models.CharField(
+        _("název ceny"), max_length=100, help_text=_("Např. „Dítě do 15 let“.")
+    )
     price = MoneyField(_("cena"))
 
     class Meta(Orderable.Meta):
@@ -356,7 +369,6 @@ class PayerField(Orderable):
                 {"choices": _("Možnosti se zadávají jen u odpovědi „výběr ze seznamu“.")}
             )
         self.choices = "\n".join(options)
-
 
 
 def price_summary(product):

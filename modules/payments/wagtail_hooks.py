@@ -14,7 +14,6 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from municipalities.forms import OrganisationRecordForm
 from municipalities.viewsets import MunicipalityModelViewSet
-from radnice.core.bank import format_iban
 from radnice.core.panels import InlinePanel
 
 from .apps import MENU_NAME
@@ -91,9 +90,7 @@ class ProductViewSet(MunicipalityModelViewSet):
             ),
             MultiFieldPanel(
                 [
-                    FieldRowPanel(
-                        [FieldPanel("constant_symbol"), FieldPanel("specific_symbol")]
-                    ),
+                    FieldRowPanel([FieldPanel("constant_symbol"), FieldPanel("specific_symbol")]),
                     FieldPanel("accounting_code"),
                 ],
                 heading=_("Platba a účetnictví"),
@@ -120,7 +117,7 @@ class PaymentSettingsViewSet(MunicipalityModelViewSet):
     list_display = [
         "organisation",
         "account",
-        Column("iban", label=_("IBAN"), accessor=lambda settings: format_iban(settings.iban)),
+        Column("iban", label=_("IBAN"), accessor="iban_formatted"),
         "gateway",
         "is_active",
     ]
@@ -129,7 +126,12 @@ class PaymentSettingsViewSet(MunicipalityModelViewSet):
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("municipality"), FieldPanel("organisation")]),
-            FieldRowPanel([FieldPanel("account"), FieldPanel("iban", read_only=True)]),
+            FieldRowPanel(
+                [
+                    FieldPanel("account"),
+                    FieldPanel("iban", read_only=True),
+                ]
+            ),
             MultiFieldPanel(
                 [FieldPanel("gateway"), FieldPanel("merchant_id"), FieldPanel("api_secret")],
                 heading=_("Platba kartou"),
