@@ -99,7 +99,7 @@ class PaymentSettings(models.Model):
     iban = IBANField(
         _("IBAN"),
         blank=True,
-        help_text=_("Vypočte se z čísla účtu; jeho podle něj vzniká QR Platba."),
+        help_text=_("Vypočte se z čísla účtu; podle něj vzniká QR Platba."),
     )
     gateway = models.CharField(
         _("platební brána"), max_length=16, choices=Gateway.choices, default=Gateway.NONE
