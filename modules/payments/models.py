@@ -91,6 +91,9 @@ class PaymentSettings(models.Model):
         on_delete=models.CASCADE,
         related_name="payment_settings",
         verbose_name=_("organizace"),
+        error_messages={
+            "unique": _("Tato organizace už platební údaje má; upravte je v jejich seznamu.")
+        },
     )
     account = CzechBankAccountField(
         _("číslo účtu pro příjem plateb"),

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Page, Site
 
+from modules.payments.models import PaymentSettings, PriceTier, Product
 from municipalities.demo.towns import (
     DEMO_PASSWORD,
     OPERATOR_PASSWORD_ENV,
@@ -103,8 +104,13 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
         ("Lhota pod Lesem", "lhota.localhost"),
         ("Praha 99", "praha99.localhost"),
     ]
-    snapshot = {
-        model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
+    demo_models = (Site, Page, Collection, Municipality, Product, PriceTier, PaymentSettings)
+    snapshot = {model.__name__: model.objects.count() for model in demo_models}
+    # Lhota has the payment shop on: the town hall's and the school's catalogues.
+    lhota_products = Product.objects.filter(municipality__name="Lhota pod Lesem")
+    assert set(lhota_products.values_list("organisation__name", flat=True)) == {
+        "Obecní úřad Lhota pod Lesem",
+        "Základní škola a mateřská škola Lhota pod Lesem",
     }
     # One person per town confirmed by the office (the shared demo citizen), by its admin.
     office = Verification.objects.filter(method=Verification.Method.OFFICE)
@@ -117,9 +123,7 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
     latest_revision = Page.objects.order_by("-latest_revision_created_at").first()
     call_command("load_demo", verbosity=0)
     assert "heslo" not in capsys.readouterr().out
-    assert snapshot == {
-        model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
-    }
+    assert snapshot == {model.__name__: model.objects.count() for model in demo_models}
     assert office.count() == 3
     assert (
         Page.objects.order_by("-latest_revision_created_at").first().latest_revision_created_at

@@ -147,6 +147,7 @@ def test_the_add_form_speaks_czech(client, admin_a, town_a, town_hall_a):
     client.force_login(admin_a)
     html = get(client, PRODUCTS, "add").content.decode()
     assert "Přidat cenovou hladinu" in html
+    assert "Cenová hladina" in html  # each tier's own heading stays in the nominative
     assert "Přidat údaj plátce" in html
     assert "Přidat produkt" in get(client, PRODUCTS, "index").content.decode()
 
@@ -237,6 +238,16 @@ def test_a_tier_of_no_price_is_refused_at_the_tier(client, admin_a, town_a, scho
     )
     assert form.formsets["price_tiers"].forms[0].errors["price"] == [
         "Cena musí být větší než 0 Kč."
+    ]
+
+
+def test_an_organisation_has_one_set_of_payment_settings(client, admin_a, town_a, catalogue):
+    client.force_login(admin_a)
+    school = catalogue["settings"]["school"].organisation
+    response = client.post(url(SETTINGS, "add"), settings_data(town_a, school), HTTP_HOST=A)
+    assert response.status_code == 200
+    assert response.context["form"].errors["organisation"] == [
+        "Tato organizace už platební údaje má; upravte je v jejich seznamu."
     ]
 
 
@@ -469,3 +480,20 @@ def test_the_menu_shows_platby_only_where_the_town_has_the_module_on(client, adm
 def test_the_organisation_manager_sees_the_menu(client, school_manager, town_hall_a):
     client.force_login(school_manager)
     assert PAYMENTS_MENU in admin_menu(client)
+
+
+def test_an_organisation_with_products_is_not_deleted_and_the_administrator_is_told_why(
+    client, admin_a, catalogue
+):
+    client.force_login(admin_a)
+    school = catalogue["trip"].organisation
+    target = reverse("town_organisations:delete", args=[school.pk])
+    response = client.post(target, {}, HTTP_HOST=A, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("town_organisations:index"), 302)]
+    assert (
+        "Organizaci „ZŠ Alfa“ nelze smazat, patří k ní záznamy modulů: produkt (1). Nejdříve je "
+        "smažte, nebo je převeďte na jinou organizaci."
+    ) in [str(message) for message in response.context["messages"]]
+    assert Product.objects.filter(organisation=school).exists()
+    assert PaymentSettings.objects.filter(organisation=school).exists()
