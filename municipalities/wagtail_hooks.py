@@ -3,7 +3,9 @@
 from collections import Counter
 
 from django.contrib import messages
+from django.db import router
 from django.db.models import ProtectedError
+from django.db.models.deletion import Collector
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -112,13 +114,13 @@ class ModuleSettingsViewSet(MunicipalityModelViewSet):
 
 class TownOrganisationDeleteView(DeleteView):
     """Module records (a shop's products, later orders) keep their organisation (``PROTECT``):
-    an organisation that still has them is not deleted, and the administrator is told why
-    instead of a server error. (Wagtail refuses it too when its reference index already
-    knows the records; this also holds when the index is not up to date.)"""
+    an organisation that still has them is not deleted, and the administrator is told why.
+    Asked of the database itself (Django's deletion collector), before Wagtail's own check,
+    which knows only what its reference index has indexed so far."""
 
     def form_valid(self, form):
         try:
-            return super().form_valid(form)
+            Collector(using=router.db_for_write(TownOrganisation)).collect([self.object])
         except ProtectedError as error:
             counts = Counter(str(record._meta.verbose_name) for record in error.protected_objects)
             records = ", ".join(f"{name} ({count})" for name, count in sorted(counts.items()))
@@ -131,6 +133,7 @@ class TownOrganisationDeleteView(DeleteView):
                 % {"organisation": self.object, "records": records},
             )
             return redirect(self.index_url_name)
+        return super().form_valid(form)
 
 
 class TownOrganisationViewSet(MunicipalityModelViewSet):
