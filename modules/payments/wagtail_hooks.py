@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from municipalities.forms import OrganisationRecordForm
@@ -47,8 +48,17 @@ class ProductForm(OrganisationRecordForm):
         return cleaned
 
 
+class ProductIndexView(IndexView):
+    """The listing names each product's organisation and price: fetched with the page."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        return queryset.select_related("organisation").prefetch_related("price_tiers")
+
+
 class ProductViewSet(MunicipalityModelViewSet):
     model = Product
+    index_view_class = ProductIndexView
     icon = "tag"
     menu_label = _("Produkty")
     organisation_field = "organisation"
@@ -105,12 +115,15 @@ class ProductViewSet(MunicipalityModelViewSet):
         base_form_class=ProductForm,
     )
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation")
+
+class PaymentSettingsIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("organisation")
 
 
 class PaymentSettingsViewSet(MunicipalityModelViewSet):
     model = PaymentSettings
+    index_view_class = PaymentSettingsIndexView
     icon = "cog"
     menu_label = _("Platební údaje organizací")
     organisation_field = "organisation"

@@ -6,9 +6,10 @@ with their organisation's, another town's staff with none, whatever id they type
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from modules.payments.models import PaymentSettings, Product
+from modules.payments.models import PaymentSettings, PriceTier, Product
 from municipalities.models import MunicipalityRole
 from municipalities.references import REFUSED
 from municipalities.registry import RoleScope, get_module
@@ -150,6 +151,30 @@ def test_the_add_form_speaks_czech(client, admin_a, town_a, town_hall_a):
     assert "Cenová hladina" in html  # each tier's own heading stays in the nominative
     assert "Přidat údaj plátce" in html
     assert "Přidat produkt" in get(client, PRODUCTS, "index").content.decode()
+
+
+def test_the_product_listing_costs_the_same_queries_for_more_products(
+    client, admin_a, town_a, town_hall_a, school_a, catalogue
+):
+    client.force_login(admin_a)
+
+    def queries_of_listing():
+        with CaptureQueriesContext(connection) as queries:
+            assert get(client, PRODUCTS, "index").status_code == 200
+        return len(queries)
+
+    queries_of_listing()  # the first request fills per-process caches
+    before = queries_of_listing()
+    for number in range(4):
+        organisation = (town_hall_a, school_a)[number % 2]
+        product = Product.objects.create(
+            municipality=town_a,
+            organisation=organisation,
+            name=f"Další {number}",
+            slug=f"d{number}",
+        )
+        PriceTier.objects.create(product=product, label="Dítě", price=100)
+    assert queries_of_listing() == before
 
 
 # --- validation -------------------------------------------------------------------------------
