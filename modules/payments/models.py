@@ -280,6 +280,11 @@ class Product(ClusterableModel):
         errors.update(organisation_errors(self))
         if self.price is not None and self.price <= 0:
             errors["price"] = _("Cena musí být větší než 0 Kč.")
+        if self.stock_limit and self.max_quantity and self.max_quantity > self.stock_limit:
+            errors["max_quantity"] = _(
+                "Objednávka nemůže mít víc kusů (%(quantity)s), než je kusů nebo míst celkem "
+                "(%(stock)s)."
+            ) % {"quantity": self.max_quantity, "stock": self.stock_limit}
         starts, ends = self.available_from, self.available_until
         if starts and ends and ends < starts:
             errors["available_until"] = _(

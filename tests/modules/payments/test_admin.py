@@ -153,6 +153,20 @@ def test_the_add_form_speaks_czech(client, admin_a, town_a, town_hall_a):
     assert "Přidat produkt" in get(client, PRODUCTS, "index").content.decode()
 
 
+def test_the_search_finds_only_products_the_user_reaches(
+    client, admin_a, school_manager, catalogue
+):
+    client.force_login(admin_a)
+    search = url(PRODUCTS, "index")
+    assert listed(client.get(search, {"q": "poplatek"}, HTTP_HOST=A)) == {
+        "Poplatek ze psa",
+        "Poplatek za odpad",
+    }
+    client.force_login(school_manager)
+    assert listed(client.get(search, {"q": "poplatek"}, HTTP_HOST=A)) == set()
+    assert listed(client.get(search, {"q": "výlet"}, HTTP_HOST=A)) == {"Školní výlet"}
+
+
 def test_the_product_listing_costs_the_same_queries_for_more_products(
     client, admin_a, town_a, town_hall_a, school_a, catalogue
 ):
@@ -208,6 +222,11 @@ def post_product(client, town, organisation, **changes):
             "Zadejte pevnou cenu, nebo přidejte alespoň jednu cenovou hladinu.",
         ),
         ({"price": "0"}, "price", "Cena musí být větší než 0 Kč."),
+        (
+            {"stock_limit": "40", "max_quantity": "41"},
+            "max_quantity",
+            "Objednávka nemůže mít víc kusů (41), než je kusů nebo míst celkem (40).",
+        ),
         (
             {"constant_symbol": "03a8"},
             "constant_symbol",
