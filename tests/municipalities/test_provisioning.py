@@ -12,7 +12,7 @@ from municipalities.demo.towns import (
     ensure_operator,
     staff_password,
 )
-from municipalities.models import Municipality, MunicipalityRole
+from municipalities.models import ModuleRoleAssignment, Municipality, MunicipalityRole
 from radnice.citizens.models import Level, Verification
 from radnice.citizens.verification import level_of
 
@@ -112,6 +112,13 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
         "Obecní úřad Lhota pod Lesem",
         "Základní škola a mateřská škola Lhota pod Lesem",
     }
+    # ... and the town's editor manages the school's (README's table of demo accounts)
+    assert ModuleRoleAssignment.objects.filter(
+        user__username="editor@lhota.localhost",
+        module="payments",
+        role="spravce_organizace",
+        organisation__name="Základní škola a mateřská škola Lhota pod Lesem",
+    ).exists()
     # One person per town confirmed by the office (the shared demo citizen), by its admin.
     office = Verification.objects.filter(method=Verification.Method.OFFICE)
     assert sorted(office.values_list("profile__municipality__name", "profile__user__email")) == [
