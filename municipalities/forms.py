@@ -19,7 +19,7 @@ from .registry import (
     module_choices,
     module_role_choices,
 )
-from .scope import is_platform_operator, user_municipality_ids
+from .scope import is_platform_operator, organisations_for, user_municipality_ids
 
 
 class MunicipalityScopedForm(MunicipalReferencesFormMixin, WagtailAdminModelForm):
@@ -27,6 +27,24 @@ class MunicipalityScopedForm(MunicipalReferencesFormMixin, WagtailAdminModelForm
     records, the municipality): offers only the user's municipalities, preselected when
     there is just one, and accepts only record ids of the record's own town
     (``municipalities.references``)."""
+
+
+class OrganisationRecordForm(MunicipalityScopedForm):
+    """A record of an organisation of the town (``organisation_field`` on its viewset,
+    docs/modules.md section 7): the organisation choice offers only those the user may file
+    the model's records under (``scope.organisations_for``), so a "Správce organizace" cannot
+    move a record to an organisation they do not manage; another one is refused with the
+    references' message."""
+
+    organisation_field = "organisation"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get(self.organisation_field)
+        user = getattr(self, "for_user", None)
+        if field is not None and user is not None:
+            field.queryset = organisations_for(user, self._meta.model)
+            field.error_messages = {**field.error_messages, "invalid_choice": REFUSED}
 
 
 class MunicipalityScopedPageForm(MunicipalReferencesFormMixin, WagtailAdminPageForm):

@@ -393,3 +393,25 @@ def scope_records(queryset, user, field="municipality", organisation_field=None)
         condition |= Q(pk__in=record_ids)
     # Whatever the roles say, never outside the user's towns.
     return queryset.filter(condition, **{f"{field}__in": towns})
+
+
+def organisations_for(user, model, municipality=None):
+    """The town organisations under which ``user`` may file records of ``model``: every
+    organisation of the towns where their town group has a permission on the model, elsewhere
+    only those they hold a module role for; never outside the user's towns. (The references
+    accept any organisation of the record's town; a role holder must not move a record to an
+    organisation they do not manage.)"""
+    from .models import TownOrganisation
+
+    queryset = TownOrganisation.objects.all()
+    if municipality is not None:
+        queryset = queryset.filter(municipality=municipality)
+    if is_platform_operator(user):
+        return queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    managed = user_role_assignments(user, model).filter(organisation__isnull=False)
+    condition = Q(municipality__in=towns_with_model_permission(user, model)) | Q(
+        pk__in=managed.values("organisation_id")
+    )
+    return queryset.filter(condition, municipality__in=user_municipality_ids(user))

@@ -1,9 +1,17 @@
 """Admin integration of tenancy: the municipality viewset and the scope on Wagtail's own views."""
 
+from collections import Counter
+
+from django.contrib import messages
+from django.db import router
+from django.db.models import ProtectedError
+from django.db.models.deletion import Collector
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.views.generic import DeleteView
 from wagtail.permissions import register_permission_policy
 
 from .admin_guard import OPERATOR_ONLY_REPORTS
@@ -104,6 +112,30 @@ class ModuleSettingsViewSet(MunicipalityModelViewSet):
     )
 
 
+class TownOrganisationDeleteView(DeleteView):
+    """Module records (a shop's products, later orders) keep their organisation (``PROTECT``):
+    an organisation that still has them is not deleted, and the administrator is told why.
+    Asked of the database itself (Django's deletion collector), before Wagtail's own check,
+    which knows only what its reference index has indexed so far."""
+
+    def form_valid(self, form):
+        try:
+            Collector(using=router.db_for_write(TownOrganisation)).collect([self.object])
+        except ProtectedError as error:
+            counts = Counter(str(record._meta.verbose_name) for record in error.protected_objects)
+            records = ", ".join(f"{name} ({count})" for name, count in sorted(counts.items()))
+            messages.error(
+                self.request,
+                _(
+                    "Organizaci „%(organisation)s“ nelze smazat, patří k ní záznamy modulů: "
+                    "%(records)s. Nejdříve je smažte, nebo je převeďte na jinou organizaci."
+                )
+                % {"organisation": self.object, "records": records},
+            )
+            return redirect(self.index_url_name)
+        return super().form_valid(form)
+
+
 class TownOrganisationViewSet(MunicipalityModelViewSet):
     """ "Organizace obce": the town hall, schools, clubs... that module records belong to."""
 
@@ -117,6 +149,7 @@ class TownOrganisationViewSet(MunicipalityModelViewSet):
     inspect_view_enabled = False
     copy_view_enabled = False
     edit_handler = ObjectList(TownOrganisation.panels, base_form_class=TownOrganisationForm)
+    delete_view_class = TownOrganisationDeleteView
 
 
 class ModuleRoleAssignmentViewSet(MunicipalityModelViewSet):

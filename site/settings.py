@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "radnice.notifications",
     "radnice.citizens",
     "modules.budget",
+    "modules.payments",
     *THEME_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Workflow
 
 from modules.budget.models import ImportJob, ImportStatus
+from modules.payments.models import PayerField, PaymentSettings, PriceTier, Product
 from municipalities.models import ModuleRoleAssignment, ModuleSettings, TownOrganisation
 from radnice.citizens.accounts import ensure_citizen
 from radnice.citizens.models import Organisation
@@ -135,7 +136,26 @@ def town_b_content(town_b, editor_b):
         message=f"Soubor {MARKER} byl odmítnut.",
         errors=[{"line": 2, "column": "amount", "value": MARKER, "message": MARKER}],
     )
+    # The payment shop's catalogue of the town's organisation (modules/payments).
+    payment_settings = PaymentSettings.objects.create(
+        municipality=town_b,
+        organisation=town_organisation,
+        account="19-2000145399/0800",
+        gateway="gopay",
+        merchant_id=f"{MARKER}-obchodnik",
+    )
+    product = Product.objects.create(
+        municipality=town_b,
+        organisation=town_organisation,
+        name=f"Výlet {MARKER}",
+        slug="vylet",
+        description=f"Popis {MARKER}",
+    )
+    PriceTier.objects.create(product=product, label=f"Dítě {MARKER}", price=100)
+    PayerField.objects.create(product=product, label=f"Třída {MARKER}", kind="text")
     return {
+        "payment_settings": payment_settings,
+        "product": product,
         "town_organisation": town_organisation,
         "module_role": module_role,
         "module_settings": module_settings,
@@ -588,6 +608,29 @@ class TestCitizenAccounts:
 
 
 @pytest.mark.django_db
+class TestModuleRecordsBelowTheTown:
+    """The payment shop's records of town B's organisation (modules/payments)."""
+
+    VIEWSETS = {"product": "payments_products", "payment_settings": "payments_settings"}
+
+    @pytest.mark.parametrize("key", ["product", "payment_settings"])
+    def test_listing_hides_and_guessed_ids_answer_404(
+        self, client, admin_a, town_a_content, town_b_content, key
+    ):
+        client.force_login(admin_a)
+        viewset = self.VIEWSETS[key]
+        listing = admin_get(client, reverse(f"{viewset}:index"))
+        assert listing.status_code == 200
+        assert_hidden(listing)
+        foreign = town_b_content[key]
+        for view in ("edit", "delete"):
+            url = reverse(f"{viewset}:{view}", args=[foreign.pk])
+            assert admin_get(client, url).status_code == 404
+            assert client.post(url, {}, HTTP_HOST="alfa.test").status_code == 404
+        assert type(foreign).objects.filter(pk=foreign.pk).exists()
+
+
+@pytest.mark.django_db
 class TestSearchReportsDashboard:
     @pytest.mark.parametrize(
         ("url_name", "status"),
@@ -635,6 +678,8 @@ SAMPLE_LISTINGS = [
     "outbox:index",
     "wagtailsnippets_notifications_messagetemplate:list",
     "budget_import:index",
+    "payments_products:index",
+    "payments_settings:index",
 ]
 
 

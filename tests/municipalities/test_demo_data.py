@@ -21,7 +21,7 @@ def test_demo_towns_are_built_from_their_data_with_their_modules():
     assert [town.name for town in DEMO_TOWNS] == ["Lhota pod Lesem", "Horní Dolní", "Praha 99"]
     assert LHOTA.ico == "00991236"
     assert [town.modules for town in DEMO_TOWNS] == [
-        {"budget": {"kind": "cityvizor"}},
+        {"budget": {"kind": "cityvizor"}, "payments": {}},
         {"budget": {"kind": "kxx"}},
         {},
     ]

@@ -34,6 +34,7 @@ from municipalities.models import Municipality, MunicipalityRole
 from municipalities.references import REFUSED, admin_forms, is_rich_text_field
 from municipalities.roles import declared_model_permissions
 from municipalities.scope import is_municipal_model, municipality_field_of
+from radnice.core.bank import CzechBankAccountField, IBANField
 
 from ..factories import make_member
 from ..site.blocks.factories import DocumentFactory, ImageFactory
@@ -192,6 +193,11 @@ def make_record(model, town, title):
 def sample_value(model, field, title):
     if field.choices:
         return field.choices[0][0]
+    # fields whose values have a form of their own (checked when saved), before CharField
+    if isinstance(field, CzechBankAccountField):
+        return "19-2000145399/0800"
+    if isinstance(field, IBANField):
+        return "CZ6508000000192000145399"
     if isinstance(field, (models.CharField, models.TextField)):
         return title[: field.max_length] if field.max_length else title
     if isinstance(field, (models.IntegerField, models.DecimalField, models.FloatField)):

@@ -9,7 +9,7 @@ from municipalities import registry
 from municipalities.models import ModuleRoleAssignment, MunicipalityRole, TownOrganisation
 from municipalities.permissions import MunicipalityPermissionPolicy
 from municipalities.references import REFUSED
-from municipalities.scope import scope_for_model, scope_records
+from municipalities.scope import organisations_for, scope_for_model, scope_records
 
 from ..factories import make_member
 from .trial_module import MODULE, TrialShopItem
@@ -385,3 +385,14 @@ def test_the_policy_names_who_may_act_on_a_record(town_a, admin_a, editor_a, sch
     assert school_manager in school_users and admin_a in school_users
     assert school_manager not in club_users and admin_a in club_users
     assert editor_a not in school_users
+
+
+def test_records_are_filed_only_under_organisations_the_user_manages(
+    town_a, admin_a, editor_b, school_manager, school_a, club_a, club_b
+):
+    """``organisations_for``: what an organisation record's form offers (OrganisationRecordForm)."""
+    grant_group(town_a, MunicipalityRole.ADMINISTRATOR)
+    assert list(organisations_for(school_manager, TrialShopItem)) == [school_a]
+    assert set(organisations_for(admin_a, TrialShopItem)) == {school_a, club_a}
+    assert not organisations_for(editor_b, TrialShopItem).exists()
+    assert not organisations_for(school_manager, TrialShopItem, municipality=club_b.municipality)

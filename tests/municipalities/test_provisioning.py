@@ -5,13 +5,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupPagePermission, Page, Site
 
+from modules.payments.models import PaymentSettings, PriceTier, Product
 from municipalities.demo.towns import (
     DEMO_PASSWORD,
     OPERATOR_PASSWORD_ENV,
     ensure_operator,
     staff_password,
 )
-from municipalities.models import Municipality, MunicipalityRole
+from municipalities.models import ModuleRoleAssignment, Municipality, MunicipalityRole
 from radnice.citizens.models import Level, Verification
 from radnice.citizens.verification import level_of
 
@@ -103,9 +104,21 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
         ("Lhota pod Lesem", "lhota.localhost"),
         ("Praha 99", "praha99.localhost"),
     ]
-    snapshot = {
-        model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
+    demo_models = (Site, Page, Collection, Municipality, Product, PriceTier, PaymentSettings)
+    snapshot = {model.__name__: model.objects.count() for model in demo_models}
+    # Lhota has the payment shop on: the town hall's and the school's catalogues.
+    lhota_products = Product.objects.filter(municipality__name="Lhota pod Lesem")
+    assert set(lhota_products.values_list("organisation__name", flat=True)) == {
+        "Obecní úřad Lhota pod Lesem",
+        "Základní škola a mateřská škola Lhota pod Lesem",
     }
+    # ... and the town's editor manages the school's (README's table of demo accounts)
+    assert ModuleRoleAssignment.objects.filter(
+        user__username="editor@lhota.localhost",
+        module="payments",
+        role="spravce_organizace",
+        organisation__name="Základní škola a mateřská škola Lhota pod Lesem",
+    ).exists()
     # One person per town confirmed by the office (the shared demo citizen), by its admin.
     office = Verification.objects.filter(method=Verification.Method.OFFICE)
     assert sorted(office.values_list("profile__municipality__name", "profile__user__email")) == [
@@ -117,9 +130,7 @@ def test_load_demo_builds_three_towns_and_is_repeatable(capsys):
     latest_revision = Page.objects.order_by("-latest_revision_created_at").first()
     call_command("load_demo", verbosity=0)
     assert "heslo" not in capsys.readouterr().out
-    assert snapshot == {
-        model.__name__: model.objects.count() for model in (Site, Page, Collection, Municipality)
-    }
+    assert snapshot == {model.__name__: model.objects.count() for model in demo_models}
     assert office.count() == 3
     assert (
         Page.objects.order_by("-latest_revision_created_at").first().latest_revision_created_at
