@@ -50,7 +50,11 @@ MODEL_PERMISSIONS = {
     # what the town sent (and resending a failed message) and its wording of messages
     # (radnice.notifications): administrators only
     | codenames("notifications", "outboxmessage", ["view", "resend"])
-    | codenames("notifications", "messagetemplate", ["add", "change", "delete", "view"]),
+    | codenames("notifications", "messagetemplate", ["add", "change", "delete", "view"])
+    # the payment shop's catalogue and the organisations' payment settings: administrators
+    # (an organisation's správce reaches its own through the module role)
+    | codenames("payments", "product", ["add", "change", "delete", "view"])
+    | codenames("payments", "paymentsettings", ["add", "change", "delete", "view"]),
 }
 
 PAGE_PERMISSIONS = {
