@@ -9,6 +9,7 @@ Jobs are dispatched after the current transaction commits: Wagtail enqueues from
 ``post_save`` handlers, and a worker that ran before the commit would not find the row.
 """
 
+from collections import defaultdict
 from contextlib import contextmanager
 
 from django.db import transaction
@@ -96,5 +97,36 @@ def coalesced_jobs(alias=DEFAULT_TASK_BACKEND_ALIAS):
         yield holding
     finally:
         task_backends[alias] = configured
+    gone = records_gone(holding.jobs.values())
     for task, args, kwargs in holding.jobs.values():
+        if task.module_path in RECORD_JOBS and tuple(args[:3]) in gone:
+            continue
         configured.enqueue(task, args, kwargs)
+
+
+#: Wagtail's jobs about one record, ``(app_label, model_name, pk)``: run for a record deleted
+#: since (an inline child a later save replaced), they would only fail with DoesNotExist; the
+#: record's parent has a job of its own, which indexes what is left.
+RECORD_JOBS = {
+    "wagtail.tasks.update_reference_index_task",
+    "modelsearch.tasks.insert_or_update_object_task",
+}
+
+
+def records_gone(jobs):
+    """{(app_label, model_name, pk)} of the records of held ``RECORD_JOBS`` that no longer
+    exist: one query per model."""
+    from django.apps import apps
+
+    wanted = defaultdict(set)
+    for task, args, _kwargs in jobs:
+        if task.module_path in RECORD_JOBS and len(args) >= 3:
+            wanted[args[0], args[1]].add(args[2])
+    gone = set()
+    for (app_label, model_name), pks in wanted.items():
+        model = apps.get_model(app_label, model_name)
+        found = {
+            str(pk) for pk in model._base_manager.filter(pk__in=pks).values_list("pk", flat=True)
+        }
+        gone |= {(app_label, model_name, pk) for pk in pks if str(pk) not in found}
+    return gone

@@ -168,6 +168,28 @@ def test_coalesced_jobs_queue_each_distinct_job_once_at_the_end(
     assert [sent["args"][1:] for sent in recorded_dispatches] == [([5], {"b": 5}), ([1, 2], {})]
 
 
+def test_coalesced_jobs_leave_out_index_jobs_of_records_deleted_meanwhile(
+    db, town_a, recorded_dispatches, django_capture_on_commit_callbacks
+):
+    from wagtail.tasks import update_reference_index_task
+
+    home = town_a.site.root_page.specific
+    with django_capture_on_commit_callbacks(execute=True), coalesced_jobs():
+        kept = home.add_child(instance=StandardPage(title="Zůstane", slug="zustane"))
+        gone = home.add_child(instance=StandardPage(title="Zmizí", slug="zmizi"))
+        gone_pk = gone.pk
+        update_reference_index_task.enqueue("pages", "standardpage", kept.pk)
+        update_reference_index_task.enqueue("pages", "standardpage", gone_pk)
+        gone.delete()
+    sent = [
+        tuple(dispatch["args"][1])
+        for dispatch in recorded_dispatches
+        if dispatch["args"][0] == REFERENCE_TASK
+    ]
+    assert ("pages", "standardpage", kept.pk) in sent
+    assert ("pages", "standardpage", gone_pk) not in sent
+
+
 def test_coalesced_jobs_drop_the_jobs_of_a_failed_block(db, recorded_dispatches):
     with pytest.raises(ZeroDivisionError), coalesced_jobs():
         add_numbers.enqueue(1, 2)
